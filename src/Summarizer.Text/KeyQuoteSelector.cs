@@ -1,0 +1,66 @@
+namespace Summarizer.Text;
+
+/// <summary>
+/// Ranks a document's quotes for the key-quote digest: attributed to a named speaker, complete
+/// statements, substantive length, earlier position; near-duplicates and quote fragments dropped.
+/// The result is in article order.
+/// </summary>
+public static class KeyQuoteSelector
+{
+    public const int DefaultMax = 5;
+
+    public static IReadOnlyList<Quote> Select(IReadOnlyList<Quote> quotes, int max)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 0);
+        var scored = quotes
+            .Select((q, i) => (Quote: q, Score: Score(q, i, quotes.Count)))
+            .Where(x => WordCount(x.Quote.Text) >= 4)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Quote.Start);
+
+        var chosen = new List<Quote>();
+        foreach (var (q, _) in scored)
+        {
+            if (chosen.Count >= max)
+            {
+                break;
+            }
+
+            if (chosen.Any(c => Overlap(c.Text, q.Text) > 0.6))
+            {
+                continue;
+            }
+
+            chosen.Add(q);
+        }
+
+        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return chosen;
+    }
+
+    private static double Score(Quote q, int index, int count)
+    {
+        var words = WordCount(q.Text);
+        var score = 0.0;
+        score += q.Speaker is null ? 0 : char.IsUpper(q.Speaker[0]) ? 2.0 : 1.2;
+        score += q.IsFullStatement ? 1.0 : 0.3;
+        score += Math.Min(words, 40) / 40.0;
+        score += 0.5 * (1.0 - (double)index / Math.Max(1, count));
+        return score;
+    }
+
+    private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static double Overlap(string a, string b)
+    {
+        var wa = a.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var wb = b.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        if (wa.Count == 0 || wb.Count == 0)
+        {
+            return 0;
+        }
+
+        return (double)wa.Intersect(wb).Count() / Math.Min(wa.Count, wb.Count);
+    }
+}

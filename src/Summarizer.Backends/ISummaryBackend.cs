@@ -18,6 +18,12 @@ public interface ISummaryBackend
     /// <summary>Version of the prompts (or algorithm); part of every cache key.</summary>
     string PromptVersion { get; }
 
+    /// <summary>
+    /// True when the backend takes an article of any length in one pass (it has no context window,
+    /// like the extractive ranker), so long articles are not split into chunks for it.
+    /// </summary>
+    bool SinglePass => false;
+
     Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken);
 
     /// <summary>The answer as it is produced, token by token (or sentence by sentence).</summary>

@@ -16,6 +16,13 @@ public interface IArticleGrain : IGrainWithStringKey
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The brief as it is computed: progress (chunks mapped, reduce levels), then the final brief's
+    /// tokens, then the result. Joins a computation already in flight for the same spec; when every
+    /// caller waiting on a computation has gone, the computation is cancelled.
+    /// </summary>
+    IAsyncEnumerable<BriefEvent> StreamBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>The key-quote digest, at most <paramref name="max"/> quotes.</summary>
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
 }
@@ -36,4 +43,22 @@ public sealed record SummarizeWork(
     [property: Id(0)] string Text,
     [property: Id(1)] string? Title,
     [property: Id(2)] BriefLength Length,
-    [property: Id(3)] string Backend);
+    [property: Id(3)] string Backend)
+{
+    /// <summary>Brief (a whole article), Map (one chunk) or Reduce (joined partial summaries).</summary>
+    [Id(4)]
+    public WorkKind Kind { get; init; } = WorkKind.Brief;
+
+    /// <summary>Sentences wanted; 0 means the length preset's count.</summary>
+    [Id(5)]
+    public int TargetSentences { get; init; }
+}
+
+/// <summary>What a summarizer grain is asked to do with its text.</summary>
+[GenerateSerializer]
+public enum WorkKind
+{
+    Brief = 0,
+    Map = 1,
+    Reduce = 2,
+}

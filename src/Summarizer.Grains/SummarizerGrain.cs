@@ -31,7 +31,7 @@ public sealed class SummarizerGrain(IBackendInvoker invoker) : Grain, ISummarize
             throw new ArgumentException($"The text does not hash to summarizer key '{key}'.", nameof(work));
         }
 
-        var outcome = await invoker.SummarizeAsync(work.Backend, new SummaryRequest(work.Text, work.Title, work.Length.Sentences()), cancellationToken);
+        var outcome = await invoker.SummarizeAsync(work.Backend, Request(work), cancellationToken);
         var sentences = outcome.Answer.Sentences.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
         var brief = new Brief(
             string.Join(' ', sentences), sentences,
@@ -43,5 +43,17 @@ public sealed class SummarizerGrain(IBackendInvoker invoker) : Grain, ISummarize
         }
 
         return brief;
+    }
+
+    private static SummaryRequest Request(SummarizeWork work)
+    {
+        var sentences = work.TargetSentences > 0 ? work.TargetSentences : work.Length.Sentences();
+        var kind = work.Kind switch
+        {
+            WorkKind.Map => SummaryTaskKind.Map,
+            WorkKind.Reduce => SummaryTaskKind.Reduce,
+            _ => SummaryTaskKind.Brief,
+        };
+        return new SummaryRequest(work.Text, work.Title, sentences, kind);
     }
 }

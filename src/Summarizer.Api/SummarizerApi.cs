@@ -40,6 +40,11 @@ public static class SummarizerApi
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        v1.MapGet("/articles/{id}/brief/stream", BriefStreamApi.StreamBrief).WithName("StreamBrief")
+            .WithSummary("The brief as Server-Sent Events: progress, token, then result (or error).")
+            .Produces(StatusCodes.Status200OK, contentType: BriefStreamApi.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         v1.MapGet("/articles/{id}/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.");
         return app;
     }

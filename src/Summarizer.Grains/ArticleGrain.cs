@@ -218,9 +218,19 @@ public sealed class ArticleGrain(
         await Task.Yield(); // let the caller join before any work (and any failure) happens
         try
         {
-            var brief = chunks is null
-                ? await SummarizeAsync(document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief, 0, run.Cancellation)
-                : await MapReduceAsync(run, document, length, backend, chunks);
+            // The first event says what is ahead (a stream's client learns the chunk count at once).
+            run.Publish(chunks is null ? BriefEvent.Progress("brief", 0, 1) : BriefEvent.Progress("map", 0, chunks.Count));
+            Brief brief;
+            if (chunks is null)
+            {
+                brief = await SummarizeAsync(document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief, 0, run.Cancellation);
+                run.Publish(BriefEvent.Progress("brief", 1, 1));
+            }
+            else
+            {
+                brief = await MapReduceAsync(run, document, length, backend, chunks);
+            }
+
             foreach (var token in Tokens(brief))
             {
                 run.Publish(token);

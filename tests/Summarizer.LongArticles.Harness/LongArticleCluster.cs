@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+using Summarizer.Api;
+using Summarizer.Backends;
+using Summarizer.Grains;
+using Summarizer.Text;
+
+namespace Summarizer.LongArticles.Harness;
+
+/// <summary>Settings of a <see cref="LongArticleCluster"/>: one LLM backend, one with a small context, and the limits.</summary>
+public sealed record LongArticleClusterSettings
+{
+    public short Silos { get; init; } = 3;
+
+    /// <summary>Backend <c>llm</c>: the context window of the usual tests.</summary>
+    public int ContextTokens { get; init; } = 2048;
+
+    /// <summary>Backend <c>llm-small</c>: a context so small that reduce needs several levels.</summary>
+    public int SmallContextTokens { get; init; } = 700;
+
+    public int MaxOutputTokens { get; init; } = 256;
+
+    public int SmallMaxOutputTokens { get; init; } = 100;
+
+    public int PromptTokens { get; init; } = 200;
+
+    public int MaxChunks { get; init; } = 60;
+
+    public long MaxArticleBytes { get; init; } = 400_000;
+}
+
+/// <summary>
+/// A 3-silo <see cref="InProcessTestCluster"/> whose backends call a <see cref="LoopbackOpenAIServer"/>,
+/// with the HTTP API in front of it on 127.0.0.1 as an Orleans client (the gateway's shape).
+/// Backends: <c>extractive</c> (default), <c>llm</c> and <c>llm-small</c> (provider LoopbackOpenAI).
+/// </summary>
+public sealed class LongArticleCluster : IAsyncDisposable
+{
+    private readonly HttpClient _backendHttp;
+
+    private LongArticleCluster(LoopbackOpenAIServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, HttpClient backendHttp, TokenCounter tokens, LongArticleClusterSettings settings)
+    {
+        Server = server;
+        Cluster = cluster;
+        Api = api;
+        Http = http;
+        _backendHttp = backendHttp;
+        Tokens = tokens;
+        Settings = settings;
+    }
+
+    public LoopbackOpenAIServer Server { get; }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public WebApplication Api { get; }
+
+    /// <summary>Client of the HTTP API.</summary>
+    public HttpClient Http { get; }
+
+    public TokenCounter Tokens { get; }
+
+    public LongArticleClusterSettings Settings { get; }
+
+    /// <summary>The input budget of a backend, as the grains compute it.</summary>
+    public int InputBudget(string backend) => backend == "llm-small"
+        ? Settings.SmallContextTokens - Settings.PromptTokens - Settings.SmallMaxOutputTokens
+        : Settings.ContextTokens - Settings.PromptTokens - Settings.MaxOutputTokens;
+
+    public static async Task<LongArticleCluster> StartAsync(LongArticleClusterSettings? settings = null)
+    {
+        settings ??= new LongArticleClusterSettings();
+        var tokens = TokenCounter.CreateO200k();
+        var server = await LoopbackOpenAIServer.StartAsync(tokens);
+        var backendHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { Timeout = Timeout.InfiniteTimeSpan };
+        var config = new Dictionary<string, string?>
+        {
+            ["Summarizer:Backend"] = "extractive",
+            ["Summarizer:Backends:extractive:Provider"] = "Extractive",
+            ["Summarizer:Backends:llm:Provider"] = LoopbackBackendProvider.ProviderName,
+            ["Summarizer:Backends:llm:Endpoint"] = server.Endpoint.ToString(),
+            ["Summarizer:Backends:llm:Model"] = "loopback-large",
+            ["Summarizer:Backends:llm:ContextTokens"] = settings.ContextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:Backends:llm:MaxOutputTokens"] = settings.MaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:Backends:llm:MaxConcurrency"] = "64",
+            ["Summarizer:Backends:llm-small:Provider"] = LoopbackBackendProvider.ProviderName,
+            ["Summarizer:Backends:llm-small:Endpoint"] = server.Endpoint.ToString(),
+            ["Summarizer:Backends:llm-small:Model"] = "loopback-small",
+            ["Summarizer:Backends:llm-small:ContextTokens"] = settings.SmallContextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:Backends:llm-small:MaxOutputTokens"] = settings.SmallMaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:Backends:llm-small:MaxConcurrency"] = "64",
+            ["Summarizer:LongArticles:PromptTokens"] = settings.PromptTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:Limits:MaxChunks"] = settings.MaxChunks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:Limits:MaxArticleBytes"] = settings.MaxArticleBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var builder = new InProcessTestClusterBuilder(settings.Silos);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(config);
+            host.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        builder.ConfigureSilo((options, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Articles);
+            silo.AddSummarizerGrains();
+            silo.Services.AddSingleton<IBackendProvider>(new LoopbackBackendProvider(backendHttp, options.SiloName));
+
+            // The skeleton's validator knows only the providers on main; the test provider is not one of them.
+            silo.Services.RemoveAll<IValidateOptions<SummarizerOptions>>();
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+
+        var web = WebApplication.CreateSlimBuilder();
+        web.WebHost.UseUrls("http://127.0.0.1:0");
+        web.Logging.ClearProviders();
+        web.Services.AddSingleton<IGrainFactory>(cluster.Client);
+        web.Services.AddSingleton(cluster.Client);
+        web.Services.AddSummarizerApi();
+        var api = web.Build();
+        api.UseSummarizerApi();
+        await api.StartAsync();
+        var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        return new LongArticleCluster(server, cluster, api, http, backendHttp, tokens, settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Api.StopAsync();
+        await Api.DisposeAsync();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        _backendHttp.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Summarizer.Backends;
 
 /// <summary>Refuses a configuration the service cannot run with, naming the key at fault.</summary>
-public sealed class SummarizerOptionsValidator : IValidateOptions<SummarizerOptions>
+public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> providers) : IValidateOptions<SummarizerOptions>
 {
-    public static readonly IReadOnlyList<string> KnownProviders = [ExtractiveBackend.ProviderName];
+    private readonly string[] _knownProviders = [.. providers.Select(p => p.Provider)];
 
     public ValidateOptionsResult Validate(string? name, SummarizerOptions options)
     {
@@ -25,9 +25,9 @@ public sealed class SummarizerOptionsValidator : IValidateOptions<SummarizerOpti
         foreach (var (backend, o) in options.Backends)
         {
             var key = $"{Section}:Backends:{backend}";
-            if (!KnownProviders.Contains(o.Provider, StringComparer.OrdinalIgnoreCase))
+            if (!_knownProviders.Contains(o.Provider, StringComparer.OrdinalIgnoreCase))
             {
-                failures.Add($"{key}:Provider is '{o.Provider}'; known providers: {string.Join(", ", KnownProviders)}.");
+                failures.Add($"{key}:Provider is '{o.Provider}'; known providers: {string.Join(", ", _knownProviders)}.");
             }
 
             if (o.ContextTokens < 256)

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using Summarizer.Api;
 using Summarizer.Backends;
@@ -113,9 +111,6 @@ public sealed class LongArticleCluster : IAsyncDisposable
             silo.AddMemoryGrainStorage(StorageNames.Articles);
             silo.AddSummarizerGrains();
             silo.Services.AddSingleton<IBackendProvider>(new LoopbackBackendProvider(backendHttp, options.SiloName));
-
-            // The skeleton's validator knows only the providers on main; the test provider is not one of them.
-            silo.Services.RemoveAll<IValidateOptions<SummarizerOptions>>();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

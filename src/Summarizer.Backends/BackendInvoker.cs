@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Summarizer.Contracts;
 
 namespace Summarizer.Backends;
@@ -13,6 +14,12 @@ public sealed record BackendOutcome(SummaryAnswer Answer, ISummaryBackend Answer
 public interface IBackendInvoker
 {
     Task<BackendOutcome> SummarizeAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The answer of the backend as it is produced (tokens, or sentences for the extractive backend).
+    /// No fallback here: a caller that gets no token falls back to <see cref="SummarizeAsync"/>.
+    /// </summary>
+    IAsyncEnumerable<string> StreamAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken);
 }
 
 internal sealed class BackendInvoker(IBackendCatalog catalog, SummarizerMetrics metrics) : IBackendInvoker
@@ -46,6 +53,33 @@ internal sealed class BackendInvoker(IBackendCatalog catalog, SummarizerMetrics 
         }
         finally
         {
+            metrics.BackendLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    public async IAsyncEnumerable<string> StreamAsync(string? backend, SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chosen = catalog.Get(backend);
+        var tags = new TagList { { "backend", chosen.Name }, { "provider", chosen.Provider }, { "streaming", true } };
+        var started = Stopwatch.GetTimestamp();
+        metrics.BackendCalls.Add(1, tags);
+        var completed = false;
+        try
+        {
+            await foreach (var token in chosen.StreamAsync(request, cancellationToken))
+            {
+                yield return token;
+            }
+
+            completed = true;
+        }
+        finally
+        {
+            if (!completed && !cancellationToken.IsCancellationRequested)
+            {
+                metrics.BackendFailures.Add(1, tags);
+            }
+
             metrics.BackendLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }

@@ -14,6 +14,11 @@ public interface IArticleGrain : IGrainWithStringKey
     Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
+    /// <remarks>
+    /// A long article is several model round trips (map, reduce levels), each up to the backend's
+    /// TimeoutSeconds: the call may outlast Orleans' default 30 s response timeout, so it has its own.
+    /// </remarks>
+    [ResponseTimeout("00:15:00")]
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -34,8 +39,22 @@ public interface IArticleGrain : IGrainWithStringKey
 /// </summary>
 public interface ISummarizerGrain : IGrainWithStringKey
 {
+    /// <remarks>One backend call (with its retries and fallback) may outlast Orleans' default 30 s response timeout.</remarks>
+    [ResponseTimeout("00:05:00")]
     Task<Brief> SummarizeAsync(SummarizeWork work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same work streamed: the answer's tokens as the backend produces them, then one piece
+    /// carrying the <see cref="Brief"/>. A kept result comes back as the brief alone (no tokens).
+    /// </summary>
+    IAsyncEnumerable<SummaryPiece> StreamAsync(SummarizeWork work, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A piece of a streamed summary: a token of the answer, or (last) the whole brief.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SummaryPiece(
+    [property: Id(0)] string? Token,
+    [property: Id(1)] Brief? Brief);
 
 /// <summary>The work a summarizer grain does. <see cref="Text"/> must hash to the grain's text-hash key part.</summary>
 [GenerateSerializer, Immutable]

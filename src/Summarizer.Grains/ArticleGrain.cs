@@ -223,17 +223,12 @@ public sealed class ArticleGrain(
             Brief brief;
             if (chunks is null)
             {
-                brief = await SummarizeAsync(document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief, 0, run.Cancellation);
+                brief = await StreamFinalAsync(run, document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief);
                 run.Publish(BriefEvent.Progress("brief", 1, 1));
             }
             else
             {
                 brief = await MapReduceAsync(run, document, length, backend, chunks);
-            }
-
-            foreach (var token in Tokens(brief))
-            {
-                run.Publish(token);
             }
 
             if (!brief.Degraded)
@@ -287,9 +282,10 @@ public sealed class ArticleGrain(
         for (var level = 1; ; level++)
         {
             var groups = chunker.Pack([.. parts.Select(p => p.Text)], input);
+            run.Publish(BriefEvent.Progress("reduce", 0, groups.Count, level));
             if (groups.Count == 1)
             {
-                var final = await SummarizeAsync(TokenChunker.Join(groups[0]), null, BriefSpec.FinalReduce(length, backend), document.Title, length, backend.Name, WorkKind.Reduce, 0, ct);
+                var final = await StreamFinalAsync(run, TokenChunker.Join(groups[0]), null, BriefSpec.FinalReduce(length, backend), document.Title, length, backend.Name, WorkKind.Reduce);
                 run.Publish(BriefEvent.Progress("reduce", 1, 1, level));
                 return Combine(final, parts);
             }
@@ -337,6 +333,43 @@ public sealed class ArticleGrain(
         var key = BriefSpec.SummarizerKey(textHash ?? ArticleId.Compute(text), spec);
         var work = new SummarizeWork(text, title, length, backend) { Kind = kind, TargetSentences = sentences };
         return GrainFactory.GetGrain<ISummarizerGrain>(key).SummarizeAsync(work, cancellationToken);
+    }
+
+    /// <summary>The last step of a brief, streamed: its tokens become the run's token events as the backend produces them.</summary>
+    private async Task<Brief> StreamFinalAsync(BriefRun run, string text, string? textHash, string spec, string? title, BriefLength length, string backend, WorkKind kind)
+    {
+        var key = BriefSpec.SummarizerKey(textHash ?? ArticleId.Compute(text), spec);
+        var work = new SummarizeWork(text, title, length, backend) { Kind = kind };
+        var streamed = false;
+        Brief? brief = null;
+        await foreach (var piece in GrainFactory.GetGrain<ISummarizerGrain>(key).StreamAsync(work, run.Cancellation).WithCancellation(run.Cancellation))
+        {
+            if (piece.Token is { } token)
+            {
+                run.Publish(BriefEvent.Token(token));
+                streamed = true;
+            }
+            else
+            {
+                brief = piece.Brief;
+            }
+        }
+
+        if (brief is null)
+        {
+            throw new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' gave no brief.");
+        }
+
+        if (!streamed)
+        {
+            // A kept (or fallback) answer arrives whole: stream it sentence by sentence.
+            foreach (var token in Tokens(brief))
+            {
+                run.Publish(token);
+            }
+        }
+
+        return brief;
     }
 
     /// <summary>The brief's text as it is streamed: sentence by sentence, each after the first with its leading space.</summary>

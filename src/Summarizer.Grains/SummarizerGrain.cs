@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Orleans.Placement;
 using Summarizer.Backends;
 using Summarizer.Contracts;
@@ -9,10 +11,11 @@ namespace Summarizer.Grains;
 /// Summarises one text with one backend and keeps the answer. Keyed by text hash + spec, so the
 /// same text asked for by any article or request is summarised once; non-reentrant turns plus the
 /// kept result make concurrent identical calls share one backend call. Placed at random to spread
-/// map work over the silos.
+/// map work over the silos. <see cref="StreamAsync"/> serves the last step of a brief, whose tokens
+/// the article grain relays; only one run asks for a given final step, so it needs no in-flight table.
 /// </summary>
 [RandomPlacement]
-public sealed class SummarizerGrain(IBackendInvoker invoker) : Grain, ISummarizerGrain
+public sealed class SummarizerGrain(IBackendInvoker invoker, IBackendCatalog catalog) : Grain, ISummarizerGrain
 {
     private Brief? _result;
 
@@ -24,13 +27,7 @@ public sealed class SummarizerGrain(IBackendInvoker invoker) : Grain, ISummarize
             return _result with { Cached = true };
         }
 
-        var key = this.GetPrimaryKeyString();
-        var hash = key[..key.IndexOf('|', StringComparison.Ordinal)];
-        if (!string.Equals(ArticleId.Compute(work.Text), hash, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The text does not hash to summarizer key '{key}'.", nameof(work));
-        }
-
+        CheckKey(work);
         var outcome = await invoker.SummarizeAsync(work.Backend, Request(work), cancellationToken);
         var sentences = outcome.Answer.Sentences.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
         var brief = new Brief(
@@ -43,6 +40,75 @@ public sealed class SummarizerGrain(IBackendInvoker invoker) : Grain, ISummarize
         }
 
         return brief;
+    }
+
+    public async IAsyncEnumerable<SummaryPiece> StreamAsync(SummarizeWork work, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_result is not null)
+        {
+            yield return new SummaryPiece(null, _result with { Cached = true });
+            yield break;
+        }
+
+        CheckKey(work);
+        var text = new StringBuilder();
+        var noTokens = false;
+        var tokens = invoker.StreamAsync(work.Backend, Request(work), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await tokens.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception) when (text.Length == 0 && !cancellationToken.IsCancellationRequested)
+                {
+                    // Nothing streamed yet: the plain call below brings retries and the fallback backend.
+                    noTokens = true;
+                    break;
+                }
+
+                text.Append(tokens.Current);
+                yield return new SummaryPiece(tokens.Current, null);
+            }
+        }
+        finally
+        {
+            await tokens.DisposeAsync();
+        }
+
+        if (noTokens)
+        {
+            yield return new SummaryPiece(null, await SummarizeAsync(work, cancellationToken));
+            yield break;
+        }
+
+        var answer = text.ToString().Trim();
+        var sentences = SentenceSplitter.Split(answer).Select(s => s.Slice(answer)).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        var backend = catalog.Get(work.Backend);
+        if (sentences.Count == 0)
+        {
+            throw new BackendFailureException(backend.Name, BackendFailureKind.BadAnswer, $"Backend '{backend.Name}' streamed an empty brief.");
+        }
+
+        var brief = new Brief(string.Join(' ', sentences), sentences, new BackendRef(backend.Name, backend.Model), Cached: false, Degraded: false, DegradedReason: null);
+        _result = brief;
+        yield return new SummaryPiece(null, brief);
+    }
+
+    private void CheckKey(SummarizeWork work)
+    {
+        var key = this.GetPrimaryKeyString();
+        var hash = key[..key.IndexOf('|', StringComparison.Ordinal)];
+        if (!string.Equals(ArticleId.Compute(work.Text), hash, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The text does not hash to summarizer key '{key}'.", nameof(work));
+        }
     }
 
     private static SummaryRequest Request(SummarizeWork work)

@@ -122,6 +122,7 @@ public sealed class LongArticleTests(ClusterFixture fixture)
     {
         Server.Latency = TimeSpan.FromMilliseconds(50);
         var id = await StoreAsync(Article(20, "llm", "sse"));
+        var before = Server.Calls.Count;
 
         var events = await ReadStreamAsync(id, "short", "llm");
 
@@ -131,11 +132,18 @@ public sealed class LongArticleTests(ClusterFixture fixture)
         var maps = events.Where(e => e.Name == "progress" && e.Data.GetProperty("stage").GetString() == "map").ToList();
         Assert.Equal(Enumerable.Range(0, 21), maps.Select(e => e.Data.GetProperty("done").GetInt32()));
         Assert.All(maps, e => Assert.Equal(20, e.Data.GetProperty("total").GetInt32()));
-        Assert.True(names.IndexOf("progress") < names.IndexOf("token"));
-        Assert.True(names.LastIndexOf("progress") < names.IndexOf("token"));
+        Assert.Equal("progress", names[0]);
+        Assert.True(events.FindLastIndex(e => e.Name == "progress" && e.Data.GetProperty("stage").GetString() == "map") < names.IndexOf("token"));
         Assert.True(names.LastIndexOf("token") < names.IndexOf("result"));
+        var reduce = events.Where(e => e.Name == "progress" && e.Data.GetProperty("stage").GetString() == "reduce").ToList();
+        Assert.Equal([0, 1], reduce.Select(e => e.Data.GetProperty("done").GetInt32()));
+        Assert.True(events.IndexOf(reduce[0]) < names.IndexOf("token"), "the final reduce is announced before its tokens");
+        // The tokens are the model's streamed answer (stream: true on the wire), and make up the brief.
+        var tokens = events.Where(e => e.Name == "token").Select(e => e.Data.GetProperty("text").GetString()!).ToList();
+        Assert.True(tokens.Count > 2);
         var brief = events[^1].Data.GetProperty("brief").GetString();
-        Assert.Equal(brief, string.Concat(events.Where(e => e.Name == "token").Select(e => e.Data.GetProperty("text").GetString())));
+        Assert.Equal(brief, string.Join(' ', string.Concat(tokens).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Single(Server.Calls.Skip(before), c => c.Kind == "Reduce" && c.Stream);
     }
 
     [Fact]

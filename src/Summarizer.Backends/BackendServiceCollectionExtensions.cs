@@ -68,7 +68,7 @@ public static class BackendServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SummarizerMetrics>();
         services.TryAddSingleton<BackendHttpClients>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HttpClientFactoryOptions>>(sp => sp.GetRequiredService<BackendHttpClients>()));
+        services.AddSingleton<IConfigureOptions<HttpClientFactoryOptions>>(sp => sp.GetRequiredService<BackendHttpClients>());
         services.TryAddSingleton<ChatServiceFactory>();
         services.AddKeyedSingleton<IChatCompletionService>(KeyedService.AnyKey,
             (sp, key) => sp.GetRequiredService<ChatServiceFactory>().Create(key as string ?? throw new InvalidOperationException("A chat-completion service is keyed by backend name.")));

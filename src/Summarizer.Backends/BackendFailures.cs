@@ -13,6 +13,9 @@ namespace Summarizer.Backends;
 /// </summary>
 public static class BackendFailures
 {
+    /// <summary>What a client is told to wait when the backend still rate-limits after our retries.</summary>
+    private static readonly TimeSpan RateLimitedRetryAfter = TimeSpan.FromSeconds(5);
+
     /// <param name="backend">The backend's name.</param>
     /// <param name="exception">What the call threw.</param>
     /// <param name="circuitBreak">How long an open circuit stays open (the Retry-After of a 503).</param>
@@ -43,14 +46,15 @@ public static class BackendFailures
             switch (e)
             {
                 case HttpOperationException { StatusCode: HttpStatusCode.TooManyRequests }:
-                    return new BackendFailureException(backend, BackendFailureKind.Unavailable, $"Backend '{backend}' is rate limiting requests (429) after retries.", TimeSpan.FromSeconds(5));
+                    return new BackendFailureException(backend, BackendFailureKind.Unavailable, $"Backend '{backend}' is rate limiting requests (429) after retries.", RateLimitedRetryAfter);
                 case HttpOperationException { StatusCode: HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout }:
                     return new BackendFailureException(backend, BackendFailureKind.Timeout, $"Backend '{backend}' timed out ({(int)((HttpOperationException)e).StatusCode!}).");
                 case HttpOperationException { StatusCode: { } status }:
                     return new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' answered HTTP {(int)status}.");
+                case HttpRequestException { StatusCode: HttpStatusCode.TooManyRequests }:
+                    return new BackendFailureException(backend, BackendFailureKind.Unavailable, $"Backend '{backend}' is rate limiting requests (429) after retries.", RateLimitedRetryAfter);
                 case HttpRequestException { StatusCode: { } status } when (int)status >= 400:
-                    return new BackendFailureException(backend, status == HttpStatusCode.TooManyRequests ? BackendFailureKind.Unavailable : BackendFailureKind.BadAnswer,
-                        $"Backend '{backend}' answered HTTP {(int)status}.");
+                    return new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' answered HTTP {(int)status}.");
                 case HttpRequestException:
                     return new BackendFailureException(backend, BackendFailureKind.Unavailable, $"Backend '{backend}' could not be reached.", TimeSpan.FromSeconds(5));
                 case OperationCanceledException:

@@ -28,7 +28,10 @@ public interface IBackendInvoker
     /// </summary>
     Task<BackendOutcome> SummarizeAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Key quotes chosen by the backend among the extracted ones, each verified verbatim; same fallback rules.</summary>
+    /// <summary>
+    /// Key quotes chosen by the backend among the extracted ones, each verified verbatim; same fallback
+    /// rules, and when every backend fails the extractive ranking answers (degraded) instead of an error.
+    /// </summary>
     Task<QuoteOutcome> SelectQuotesAsync(string? backend, QuoteSelectionRequest request, CancellationToken cancellationToken);
 
     /// <summary>The brief as the backend streams it. Holds a concurrency slot until the stream ends; failures map as above, without fallback.</summary>
@@ -43,6 +46,9 @@ internal sealed partial class BackendInvoker(
 {
     /// <summary>What a refused call tells the client to wait.</summary>
     private static readonly TimeSpan QueueFullRetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>Who answers key quotes when every configured backend failed.</summary>
+    private static readonly ExtractiveBackend LastResortQuotes = new("extractive-ranking");
 
     private readonly ConcurrentDictionary<string, ConcurrencyLimiter> _limiters = new(StringComparer.OrdinalIgnoreCase);
 
@@ -65,27 +71,40 @@ internal sealed partial class BackendInvoker(
             cancellationToken);
     }
 
-    public Task<QuoteOutcome> SelectQuotesAsync(string? backend, QuoteSelectionRequest request, CancellationToken cancellationToken)
+    public async Task<QuoteOutcome> SelectQuotesAsync(string? backend, QuoteSelectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return WithFallbackAsync(
-            catalog.Get(backend),
-            async (b, ct) =>
-            {
-                var choice = await b.SelectQuotesAsync(request, ct);
-                var (kept, dropped) = QuoteVerifier.Verify(request, choice);
-                var tags = Tags(b);
-                metrics.QuotesVerified.Add(kept.Count, tags);
-                if (dropped > 0)
+        var chosen = catalog.Get(backend);
+        try
+        {
+            return await WithFallbackAsync(
+                chosen,
+                async (b, ct) =>
                 {
-                    metrics.QuotesDropped.Add(dropped, tags);
-                    LogQuotesDropped(logger, b.Name, dropped);
-                }
+                    var choice = await b.SelectQuotesAsync(request, ct);
+                    var (kept, dropped) = QuoteVerifier.Verify(request, choice);
+                    var tags = Tags(b);
+                    metrics.QuotesVerified.Add(kept.Count, tags);
+                    if (dropped > 0)
+                    {
+                        metrics.QuotesDropped.Add(dropped, tags);
+                        LogQuotesDropped(logger, b.Name, dropped);
+                    }
 
-                return ((kept, dropped), choice.Usage);
-            },
-            (r, by, degraded, reason) => new QuoteOutcome(r.kept, r.dropped, by, degraded, reason),
-            cancellationToken);
+                    return ((kept, dropped), choice.Usage);
+                },
+                (r, by, degraded, reason) => new QuoteOutcome(r.kept, r.dropped, by, degraded, reason),
+                cancellationToken);
+        }
+        catch (BackendFailureException failure)
+        {
+            // Key quotes never need a model: when the backends fail, the extractive ranking of the
+            // same extracted quotes answers, so a digest does not fail for want of a quote choice.
+            var ranked = Summarizer.Text.KeyQuoteSelector.Select(request.Candidates, request.Max);
+            metrics.Fallbacks.Add(1, new TagList { { "backend", chosen.Name }, { "fallback", "extractive-ranking" } });
+            return new QuoteOutcome(ranked, 0, LastResortQuotes, true,
+                $"Backend '{chosen.Name}' failed to choose key quotes ({failure.Kind}: {failure.Message}); ranked extractively.");
+        }
     }
 
     public async IAsyncEnumerable<string> StreamAsync(string? backend, SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -56,6 +56,12 @@ public sealed class FakeModelServer : IAsyncDisposable
     public string DefaultAnswer { get; set; } =
         "The US struck Iran-backed militias to warn Tehran.\nOfficials expect no further escalation.\nThe militias threatened to retaliate.";
 
+    /// <summary>What the model answers to a key-quote request (told apart by its prompt) when the script is empty.</summary>
+    public string QuoteAnswer { get; set; } = """[{"index": 0, "text": ""}]""";
+
+    /// <summary>When set, the reply to every request once the script is empty (a persistent fault).</summary>
+    public Step? Always { get; set; }
+
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -98,9 +104,15 @@ public sealed class FakeModelServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         _requests.Enqueue(new RecordedRequest(context.Request.Path + context.Request.QueryString, body, context.Request.Headers.Authorization.FirstOrDefault()));
         var json = JsonNode.Parse(body)!;
+        var isQuoteRequest = body.Contains("key quotes", StringComparison.Ordinal);
         if (!_script.TryDequeue(out var step))
         {
-            return (json, DefaultAnswer);
+            if (Always is null)
+            {
+                return (json, isQuoteRequest ? QuoteAnswer : DefaultAnswer);
+            }
+
+            step = Always;
         }
 
         switch (step)
@@ -117,7 +129,7 @@ public sealed class FakeModelServer : IAsyncDisposable
                 return (json, null);
             case Step.Delay d:
                 await Task.Delay(d.Wait, context.RequestAborted);
-                return (json, DefaultAnswer);
+                return (json, isQuoteRequest ? QuoteAnswer : DefaultAnswer);
             case Step.Malformed:
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";

@@ -67,6 +67,20 @@ public sealed class KeyQuoteSelectionTests
     }
 
     [Fact]
+    public async Task When_the_model_fails_and_there_is_no_fallback_the_quotes_are_ranked_extractively_and_marked_degraded()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Always = new Step.Status(500);
+        await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
+
+        var outcome = await host.Invoker.SelectQuotesAsync(null, Request(), CancellationToken.None);
+
+        Assert.True(outcome.Degraded);
+        Assert.Contains("vllm", outcome.DegradedReason, StringComparison.Ordinal);
+        Assert.Equal(KeyQuoteSelector.Select(Candidates, 3), outcome.Quotes);
+    }
+
+    [Fact]
     public async Task The_extractive_backend_selects_with_the_key_quote_ranking_and_drops_nothing()
     {
         await using var host = await BackendHost.StartAsync(Settings.With("extractive", null));

@@ -44,11 +44,16 @@ public sealed class BackendHost : IAsyncDisposable
     /// <summary>Sum of a counter of this host's meter, e.g. <c>summarizer.backend.retries</c>.</summary>
     public long Counter(string name) => _counters.TryGetValue(name, out var v) ? v : 0;
 
-    public static async Task<BackendHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<BackendHost> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        }
+
         builder.Services.AddSummarizerBackends();
         var host = builder.Build();
         try
@@ -140,4 +145,31 @@ public static class Seeds
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.txt"))).Text;
 
     public const string Title = "US strikes on Iran-backed militias";
+}
+
+/// <summary>Every log line (message and exception) a host writes, at every level.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public string All => string.Join('\n', _lines);
+
+    public int Count => _lines.Count;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
 }

@@ -29,8 +29,10 @@ public abstract record Step
 }
 
 /// <summary>A request the server received.</summary>
-public sealed record RecordedRequest(string Path, string Body, string? Authorization)
+public sealed record RecordedRequest(string Path, string Body, string? Authorization, IReadOnlyDictionary<string, string> AllHeaders)
 {
+    public string? Headers(string name) => AllHeaders.TryGetValue(name, out var v) ? v : null;
+
     public JsonNode Json => JsonNode.Parse(Body)!;
 }
 
@@ -102,7 +104,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        _requests.Enqueue(new RecordedRequest(context.Request.Path + context.Request.QueryString, body, context.Request.Headers.Authorization.FirstOrDefault()));
+        _requests.Enqueue(new RecordedRequest(context.Request.Path + context.Request.QueryString, body, context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
         var json = JsonNode.Parse(body)!;
         var isQuoteRequest = body.Contains("key quotes", StringComparison.Ordinal);
         if (!_script.TryDequeue(out var step))

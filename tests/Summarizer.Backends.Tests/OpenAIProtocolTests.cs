@@ -267,4 +267,61 @@ public sealed class OpenAIProtocolTests
         Assert.False((await first).Degraded);
         Assert.Single(server.Requests);
     }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_fails_as_unavailable()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var options = new Dictionary<string, string?> { ["Provider"] = "OpenAICompatible", ["Endpoint"] = $"http://127.0.0.1:{port}/v1", ["Model"] = "m", ["Retries"] = "1", ["RetryDelayMilliseconds"] = "10" };
+        await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
+
+        var failure = await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None));
+
+        Assert.Equal(BackendFailureKind.Unavailable, failure.Kind);
+        Assert.Equal(1, host.Counter("summarizer.backend.retries"));
+    }
+
+    [Fact]
+    public async Task A_failing_stream_surfaces_as_a_backend_failure_of_the_right_kind()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Always = new Step.Status(500);
+        await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
+
+        var failure = await Assert.ThrowsAsync<BackendFailureException>(async () =>
+        {
+            await foreach (var _ in host.Invoker.StreamAsync(null, Brief, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(BackendFailureKind.BadAnswer, failure.Kind);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Api_keys_never_appear_in_logs_even_at_trace_level_and_on_failures()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Then(new Step.Status(401), new Step.Status(500), new Step.Status(500), new Step.Status(500));
+        var logs = new CapturedLogs();
+        await using (var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server)), ("azure", Settings.Azure(server))), logs))
+        {
+            await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync("openai", Brief, CancellationToken.None));
+            await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync("azure", Brief, CancellationToken.None));
+            await host.Invoker.SummarizeAsync("azure", Brief, CancellationToken.None);
+        }
+
+        Assert.True(logs.Count > 0);
+        Assert.Contains("Backend openai failed", logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test-secret-key", logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("azure-test-secret-key", logs.All, StringComparison.Ordinal);
+        Assert.Equal("azure-test-secret-key", server.Requests[^1].Headers("api-key"));
+    }
 }

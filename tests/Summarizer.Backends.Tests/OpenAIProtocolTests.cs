@@ -136,6 +136,19 @@ public sealed class OpenAIProtocolTests
     }
 
     [Fact]
+    public async Task The_Azure_connector_makes_exactly_the_attempts_our_pipeline_allows()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Always = new Step.Status(503);
+        await using var host = await BackendHost.StartAsync(Settings.With("azure", null, ("azure", Settings.Azure(server))));
+
+        await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None));
+
+        Assert.Equal(3, server.Requests.Count); // 1 + Retries (2): the SDK's own retry policy is off
+        Assert.Equal(2, host.Counter("summarizer.backend.retries"));
+    }
+
+    [Fact]
     public async Task Persistent_429s_without_fallback_fail_as_unavailable_with_Retry_After()
     {
         await using var server = await FakeModelServer.StartAsync();

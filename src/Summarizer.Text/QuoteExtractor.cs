@@ -197,7 +197,13 @@ public static partial class QuoteExtractor
         return opens > 0;
     }
 
-    private static string Clean(string speaker) => speaker.Trim().Trim(',', ' ');
+    private static string Clean(string speaker)
+    {
+        speaker = speaker.Trim().Trim(',', ' ');
+        // The sentence's full stop is not part of the name ("said Mayor Ken Ito."), an initial's is ("John Q.").
+        var lastSpace = speaker.LastIndexOf(' ');
+        return speaker.EndsWith('.') && speaker.Length - lastSpace > 3 ? speaker[..^1] : speaker;
+    }
 
     private const string Cues = "said|says|told|added|adds|asked|wrote|writes|tweeted|insisted|explained|noted|stated|argued|declared|warned|continued|believes|believed|recalled|replied|responded|according to";
     private const string Name = @"(?:[A-Z][\p{L}'’\-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’\-]+\.?|[A-Z]\.|de|van|von|bin|al-[A-Z][\p{L}]+))*";

@@ -114,7 +114,7 @@ internal static class QuotesCommand
                 }
                 else if (kind == SpeakerKind.Pronoun)
                 {
-                    var ok = g.SpeakerCorefAuto is not null && SpeakerMatcher.Matches(g.SpeakerCorefAuto, p.Speaker);
+                    var ok = SpeakerMatcher.CorefName(g.SpeakerCorefAuto) is { } name && SpeakerMatcher.Matches(name, p.Speaker);
                     w.WriteLine($"PRONOUN\t{(ok ? "ok" : "no")}\t{a.Id}\tgold={g.Speaker}/{g.SpeakerCorefAuto}\tpred={p.Speaker}\t{Context(a.Article, g.Start, g.End)}");
                 }
             }

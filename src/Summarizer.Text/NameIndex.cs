@@ -72,7 +72,7 @@ internal sealed partial class NameIndex
         return name;
     }
 
-    private string? LastPersonBefore(int offset)
+    internal string? LastPersonBefore(int offset)
     {
         string? last = null;
         foreach (var (o, n) in _people)

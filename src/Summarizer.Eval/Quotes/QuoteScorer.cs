@@ -133,11 +133,10 @@ public sealed class QuoteTally
                     DescribedCorrect += ok ? 1 : 0;
                 }
             }
-            else if (kind == SpeakerKind.Pronoun && !string.IsNullOrWhiteSpace(q.SpeakerCorefAuto)
-                     && SpeakerMatcher.Classify(q.SpeakerCorefAuto) == SpeakerKind.Named)
+            else if (kind == SpeakerKind.Pronoun && SpeakerMatcher.CorefName(q.SpeakerCorefAuto) is { } name)
             {
                 PronounJudged++;
-                PronounResolved += SpeakerMatcher.Matches(q.SpeakerCorefAuto, match.Speaker) ? 1 : 0;
+                PronounResolved += SpeakerMatcher.Matches(name, match.Speaker) ? 1 : 0;
             }
         }
 

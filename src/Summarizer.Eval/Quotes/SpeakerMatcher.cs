@@ -40,6 +40,11 @@ public static class SpeakerMatcher
         "he", "she", "they", "i", "we", "it", "him", "her", "them", "me", "us", "you", "his", "hers", "himself", "herself", "themselves", "who", "which", "that",
     };
 
+    private static readonly HashSet<string> CueWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "added", "asked", "wrote", "according",
+    };
+
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "some", "many", "several", "other", "another", "both", "all", "most", "this", "that", "these", "those", "any", "each",
@@ -65,6 +70,11 @@ public static class SpeakerMatcher
         }
 
         var trimmed = speaker.Trim();
+        if (CueWords.Contains(trimmed))
+        {
+            return SpeakerKind.None; // an annotation slip: the cue ("said") marked as the source
+        }
+
         if (Pronouns.Contains(trimmed))
         {
             return SpeakerKind.Pronoun;
@@ -100,12 +110,7 @@ public static class SpeakerMatcher
         {
             case SpeakerKind.Named:
             {
-                var g = StripTitles(Words(gold)).ToList();
-                if (g.Count > 0 && g[0] == "the")
-                {
-                    g.RemoveAt(0);
-                }
-
+                var g = NamePart(gold);
                 return g.Count > 0 && (predictedWords.Contains(Singular(g[^1])) || g.All(w => predictedWords.Contains(Singular(w))));
             }
 
@@ -118,6 +123,52 @@ public static class SpeakerMatcher
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The name in a named speaker span: up to the first comma or parenthesis ("Kenneth Baer, a former
+    /// official"), then the leading run of capitalised words ("Charles B. Rangel of New York"), with
+    /// titles and a leading "The" dropped.
+    /// </summary>
+    public static List<string> NamePart(string gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        var cut = gold.IndexOfAny([',', '(']);
+        var head = cut > 0 ? gold[..cut] : gold;
+        var run = new List<string>();
+        foreach (var raw in head.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (run.Count > 0 && char.IsLower(raw[0]))
+            {
+                break;
+            }
+
+            run.AddRange(Words(raw));
+        }
+
+        var result = StripTitles(run).ToList();
+        if (result.Count > 1 && result[0] == "the")
+        {
+            result.RemoveAt(0);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The name inside the corpus's automatic coreference for a pronoun ("rival Donald Trump" →
+    /// "Donald Trump"), or null when it holds no capitalised name (then the pronoun is not judged).
+    /// </summary>
+    public static string? CorefName(string? coref)
+    {
+        if (string.IsNullOrWhiteSpace(coref))
+        {
+            return null;
+        }
+
+        var words = coref.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => !char.IsUpper(w[0]) || w is "The" or "A" or "An").ToList();
+        var name = string.Join(' ', words);
+        return words.Count > 0 && Classify(name) == SpeakerKind.Named && NamePart(name).Count > 0 ? name : null;
     }
 
     /// <summary>The key noun of a description: the last word before the first post-modifier.</summary>

@@ -1,0 +1,262 @@
+using System.Text.RegularExpressions;
+
+namespace Summarizer.Text;
+
+/// <summary>
+/// Finds the noun phrase that names a speaker next to a reporting verb, without a parser:
+/// a run of capitalised words (a name, with titles and initials), a determiner-led description
+/// ("a senior diplomat based in the Middle East", "the Indiana governor"), or a pronoun.
+/// </summary>
+internal static partial class SpeakerPhrase
+{
+    internal static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
+    {
+        "he", "she", "they", "we", "I", "He", "She", "They", "We",
+    };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "one", "his", "her", "their", "its", "our", "this", "that", "another", "some", "two", "three", "four",
+        "several", "many", "most", "all", "both", "other", "few", "each", "every", "no", "these", "those",
+    };
+
+    /// <summary>Words that sit between a subject and its verb: auxiliaries and adverbs.</summary>
+    private static readonly HashSet<string> Skippable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "also", "then", "later", "again", "once", "first",
+        "had", "did", "does", "do", "may", "might", "could", "can", "should", "must", "not", "never", "already", "even",
+        "still", "just", "further", "often", "has", "been", "be", "being", "reportedly", "previously", "recently", "repeatedly",
+        "openly", "publicly", "privately", "simply", "only", "now", "since", "ever", "apparently", "actually", "flatly",
+    };
+
+    /// <summary>Words that end a subject going backwards: a phrase before them belongs to another clause.</summary>
+    private static readonly HashSet<string> Breakers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "but", "or", "that", "which", "who", "whom", "whose", "while", "when", "where", "because", "as", "if", "than",
+        "of", "to", "for", "with", "by", "from", "in", "on", "at", "about", "after", "before", "during", "into", "over", "under",
+        "said", "says", "told", "tells", "says", "since", "though", "although", "so", "what", "how", "why", "until",
+    };
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "de", "van", "von", "bin", "der", "da", "al", "la", "le", "du", "del", "di",
+    };
+
+    /// <summary>
+    /// The speaker phrase that ends right before <paramref name="end"/> in <paramref name="s"/>
+    /// (the text before a cue verb). Null when the words there cannot be a subject.
+    /// </summary>
+    public static string? Before(string s, int end)
+    {
+        var tokens = Tokenize(s, 0, end);
+        var i = tokens.Count - 1;
+        while (i >= 0 && (Skippable.Contains(tokens[i].Word) || (tokens[i].Word.EndsWith("ly", StringComparison.Ordinal) && tokens[i].Word.Length > 4 && char.IsLower(tokens[i].Word[0]))))
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            return null;
+        }
+
+        // "Flynn, a top Trump surrogate, said": prefer the name on either side of an appositive.
+        if (tokens[i].Word == ",")
+        {
+            var appositiveEnd = i;
+            var k = i - 1;
+            while (k >= 0 && tokens[k].Word != "," && appositiveEnd - k < 16)
+            {
+                k--;
+            }
+
+            if (k > 0 && tokens[k].Word == ",")
+            {
+                var inner = Phrase(tokens, appositiveEnd - 1, k + 1);
+                var outer = Phrase(tokens, k - 1, 0);
+                if (outer is not null && IsName(outer))
+                {
+                    return outer;
+                }
+
+                return inner ?? outer;
+            }
+
+            return null;
+        }
+
+        return Phrase(tokens, i, 0);
+    }
+
+    /// <summary>The speaker phrase that starts at <paramref name="start"/> ("said Rep. G.K. Butterfield (D-N.C.), head of ...").</summary>
+    public static string? After(string s, int start, int limit = 160)
+    {
+        var tokens = Tokenize(s, start, Math.Min(s.Length, start + limit));
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var first = tokens[0].Word;
+        if (Pronouns.Contains(first))
+        {
+            return first;
+        }
+
+        if (IsCapitalized(first))
+        {
+            var j = 0;
+            while (j + 1 < tokens.Count && (IsCapitalized(tokens[j + 1].Word) || NameParticles.Contains(tokens[j + 1].Word)))
+            {
+                j++;
+            }
+
+            return Join(tokens, 0, j);
+        }
+
+        if (Determiners.Contains(first))
+        {
+            var j = 0;
+            while (j + 1 < tokens.Count && j < 8 && tokens[j + 1].Word is not ("," or "." or ";" or ":" or "(") && !Breakers.Contains(tokens[j + 1].Word) && !Cues.IsCue(tokens[j + 1].Word))
+            {
+                j++;
+            }
+
+            return j > 0 ? Join(tokens, 0, j) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The subject at the start of a clause: "At Monday's debate, Clinton cited ..." → "Clinton".</summary>
+    public static string? Subject(string s)
+    {
+        var text = LeadingAdverbial().Replace(s, string.Empty);
+        return After(text, 0, 120);
+    }
+
+    private static string? Phrase(List<(string Word, int Start)> tokens, int last, int floor)
+    {
+        if (last < floor)
+        {
+            return null;
+        }
+
+        var w = tokens[last].Word;
+        if (w == ")")
+        {
+            // "Mike Pence (R-IN) said": skip the parenthesis.
+            var k = last;
+            while (k > floor && tokens[k].Word != "(")
+            {
+                k--;
+            }
+
+            return k > floor ? Phrase(tokens, k - 1, floor) : null;
+        }
+
+        if (Pronouns.Contains(w))
+        {
+            return w;
+        }
+
+        if (IsCapitalized(w) || IsPossessiveName(w))
+        {
+            var k = last;
+            while (k - 1 >= floor && (IsCapitalized(tokens[k - 1].Word) || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
+            {
+                k--;
+            }
+
+            return Join(tokens, k, last);
+        }
+
+        if (!IsWord(w) || Breakers.Contains(w) || Cues.IsCue(w))
+        {
+            return null;
+        }
+
+        // A description: back to its determiner or possessive ("the Indiana governor", "Gary Johnson's doctor").
+        for (var k = last - 1; k >= floor && last - k <= 7; k--)
+        {
+            var t = tokens[k].Word;
+            if (Determiners.Contains(t))
+            {
+                return Join(tokens, k, last);
+            }
+
+            if (IsPossessiveName(t))
+            {
+                var m = k;
+                while (m - 1 >= floor && IsCapitalized(tokens[m - 1].Word))
+                {
+                    m--;
+                }
+
+                return Join(tokens, m, last);
+            }
+
+            if (!IsWord(t) || Breakers.Contains(t) || Cues.IsCue(t))
+            {
+                // "Democratic officials said", "critics said": a bare plural or modified noun.
+                return k + 1 <= last && (last - k) <= 3 ? Join(tokens, k + 1, last) : null;
+            }
+        }
+
+        return last - floor < 3 ? Join(tokens, floor, last) : null;
+    }
+
+    internal static bool IsName(string phrase) => phrase.Length > 0 && char.IsUpper(phrase[0]) && !phrase.StartsWith("The ", StringComparison.Ordinal) && !phrase.StartsWith("A ", StringComparison.Ordinal);
+
+    private static bool IsCapitalized(string w) => w.Length > 0 && char.IsUpper(w[0]) && !IsPossessiveName(w) && !Pronouns.Contains(w) && w != "I";
+
+    private static bool IsPossessiveName(string w) => w.Length > 2 && char.IsUpper(w[0]) && (w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal));
+
+    private static bool IsWord(string w) => w.Length > 0 && char.IsLetter(w[0]);
+
+    private static string Join(List<(string Word, int Start)> tokens, int from, int to) =>
+        string.Join(' ', tokens.Skip(from).Take(to - from + 1).Select(t => t.Word)).Replace(" ,", ",", StringComparison.Ordinal);
+
+    /// <summary>Words (with their dots and apostrophes: "Mr.", "G.K.", "O’Neill") and single punctuation marks.</summary>
+    internal static List<(string Word, int Start)> Tokenize(string s, int start, int end)
+    {
+        var result = new List<(string, int)>();
+        var i = start;
+        while (i < end)
+        {
+            var c = s[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                var j = i + 1;
+                while (j < end && (char.IsLetterOrDigit(s[j]) || s[j] is '-' or '’' or '\'' || (s[j] == '.' && j + 1 < end && char.IsLetter(s[j + 1]) && j - i <= 2)))
+                {
+                    j++;
+                }
+
+                // Keep the dot of an abbreviation or initial: "Mr.", "Gov.", "J.", "U.S."
+                if (j < end && s[j] == '.' && (j - i <= 3 || s.AsSpan(i, j - i).Contains('.')) && char.IsUpper(c))
+                {
+                    j++;
+                }
+
+                result.Add((s[i..j], i));
+                i = j;
+                continue;
+            }
+
+            result.Add((c.ToString(), i));
+            i++;
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:But|And|So|Yet|However|Still|Meanwhile|Later|Earlier|Instead|Also)\b,?\s*)?(?:(?:At|In|On|During|After|Before|When|While|As|Following|Speaking|Asked|Later|Earlier|Since|Under|Over|From|Throughout|Through|Within|With|Without|Despite|Amid|Ahead|Last|This|By|For)\b[^,“”""]{0,150},\s*)?")]
+    private static partial Regex LeadingAdverbial();
+}

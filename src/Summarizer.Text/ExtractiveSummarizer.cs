@@ -4,7 +4,8 @@ namespace Summarizer.Text;
 
 /// <summary>
 /// Offline, deterministic extractive summariser: sentence centrality (TF-IDF cosine graph) with a
-/// strong lead prior, redundancy control, output in article order.
+/// dominant lead prior, boilerplate (bylines, captions, calls to action) demoted, redundancy control,
+/// datelines and short parentheticals trimmed, output in article order.
 /// </summary>
 public static partial class ExtractiveSummarizer
 {
@@ -47,16 +48,16 @@ public static partial class ExtractiveSummarizer
         var scores = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var position = 1.0 / Math.Sqrt(i + 1.0);
-            var words = bags[i].Values.Sum();
-            var lengthPenalty = words < 6 ? 0.3 : 1.0;
-            scores[i] = lengthPenalty * (0.75 * position + 0.25 * (maxC > 0 ? centrality[i] / maxC : 0));
+            // News puts the essentials first: position dominates, centrality breaks ties further down.
+            var position = 1.0 / (1.0 + (0.6 * i));
+            var content = IsContent(document.Text, sentences[i], bags[i]) ? 1.0 : 0.05;
+            scores[i] = content * ((0.9 * position) + (0.1 * (maxC > 0 ? centrality[i] / maxC : 0)));
         }
 
         var chosen = new List<int>();
         foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ThenBy(i => i))
         {
-            if (chosen.Any(c => Cosine(vectors[c], vectors[i]) > 0.6))
+            if (chosen.Any(c => Redundant(bags[c], bags[i])))
             {
                 continue;
             }
@@ -69,8 +70,57 @@ public static partial class ExtractiveSummarizer
         }
 
         chosen.Sort();
-        return [.. chosen.Select(i => sentences[i].Slice(document.Text))];
+        return [.. chosen.Select(i => Trim(sentences[i].Slice(document.Text)))];
     }
+
+    /// <summary>A sentence worth a place in a brief: enough words, not a byline, caption credit or call to action.</summary>
+    private static bool IsContent(string text, TextSpan sentence, Dictionary<string, int> bag)
+    {
+        var words = bag.Values.Sum();
+        if (words < 4)
+        {
+            return false;
+        }
+
+        var s = sentence.Slice(text);
+        return !Boilerplate().IsMatch(s) && !s.EndsWith(':');
+    }
+
+    /// <summary>Most of the smaller sentence's content words already said by the other.</summary>
+    private static bool Redundant(Dictionary<string, int> a, Dictionary<string, int> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = a.Keys.Count(b.ContainsKey);
+        return shared >= 0.6 * Math.Min(a.Count, b.Count);
+    }
+
+    /// <summary>
+    /// Drops words a brief does not need: a dateline ("LONDON (CNN) -- "), short parentheticals
+    /// ("(pictured)", "(similar to the one pictured)") and the stray " ." of caption-joined text.
+    /// </summary>
+    internal static string Trim(string sentence)
+    {
+        var s = Dateline().Replace(sentence, string.Empty);
+        s = ShortParenthetical().Replace(s, string.Empty);
+        s = SpaceBeforePunctuation().Replace(s, "$1");
+        return s.Length > 0 ? s : sentence;
+    }
+
+    [GeneratedRegex(@"^(?:By\b|PUBLISHED:|UPDATED:|Last updated|CLICK HERE|Scroll down|Follow\b.*@|READ MORE|Sorry,|Share this with)|@\w+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Boilerplate();
+
+    [GeneratedRegex(@"^(?:[A-Z][A-Za-z.,' ]{1,40}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)\s*|\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)?\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"\s*\((?:[^()0-9]{1,40}|pictured[^()]*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortParenthetical();
+
+    [GeneratedRegex(@"\s+([.,;:!?])(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceBeforePunctuation();
 
     private static Dictionary<string, int> Tokens(string sentence)
     {

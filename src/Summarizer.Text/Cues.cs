@@ -60,7 +60,8 @@ internal static class Cues
         return set;
     }
 
-    public static bool IsCue(string word) => All.Contains(word);
+    /// <summary>Lower case only: a capitalised "State" or "Post" is part of a name, not a cue.</summary>
+    public static bool IsCue(string word) => word.Length > 0 && char.IsLower(word[0]) && All.Contains(word);
 
     /// <summary>Cues that can stand after a quote with the speaker after them: "…,” said Smith.</summary>
     public static bool IsInvertible(string word) => word is "said" or "says" or "added" or "adds" or "asked" or "asks" or "wrote" or "writes"

@@ -10,6 +10,7 @@ namespace Summarizer.Text;
 /// <item>a reporting verb earlier in the sentence and its subject: <c>Clinton called them “deplorables.”</c>,
 /// with appositives (<c>X, a spokesperson for Y, said</c>) and inverted cues (<c>said X: “…”</c>);</item>
 /// <item>the subject of the sentence that holds the quote (<c>At the debate, Trump promised “jobs”</c>);</item>
+/// <item>inside an interview transcript paragraph (<c>"PENCE: …</c>), the label;</item>
 /// <item>a block after a paragraph ending in a colon takes that paragraph's speaker;</item>
 /// <item>an unattributed quote takes the previous speaker only when the paragraph continues that
 /// speaker (same paragraph, or a paragraph opening with a quote right after that speaker's quote).</item>
@@ -28,6 +29,7 @@ public static partial class QuoteExtractor
         var masked = Mask(text, spans);
         var names = new NameIndex(text);
         var result = new List<Quote>();
+        var continued = new List<bool>();
         string? previousSpeaker = null;
         var previousParagraph = -2;
         string? lastNamed = null;
@@ -64,6 +66,7 @@ public static partial class QuoteExtractor
 
             var full = IsFull(masked, sentenceStart, start, end, sentenceEnd);
             result.Add(new Quote(content, speaker, start, end, cue, full) { Paragraph = paragraph });
+            continued.Add(span.Continued);
             if (speaker is not null)
             {
                 previousSpeaker = speaker;
@@ -73,6 +76,17 @@ public static partial class QuoteExtractor
                     lastNamed = speaker;
                     lastNamedParagraph = paragraph;
                 }
+            }
+        }
+
+        // A quote left open at a paragraph end is attributed where it finally closes: “A … ¶ “B,” she said.
+        for (var i = result.Count - 2; i >= 0; i--)
+        {
+            var next = result[i + 1];
+            if (continued[i] && result[i].Speaker is null && next.Speaker is not null
+                && next.Paragraph == result[i].Paragraph + 1 && next.Start - 1 == document.Paragraphs[next.Paragraph].Start)
+            {
+                result[i] = result[i] with { Speaker = next.Speaker, Cue = next.Cue };
             }
         }
 
@@ -243,6 +257,12 @@ public static partial class QuoteExtractor
     {
         var text = document.Text;
 
+        // An interview transcript: everything quoted in "PENCE: …" is the labelled speaker's.
+        if (label is not null)
+        {
+            return (label, null);
+        }
+
         // 1. A cue right after the quote, in the same sentence: ”, she said  /  ,” said Rep. Smith  /  ” according to X.
         var afterStart = Math.Min(end + 1, p.End);
         var afterEnd = sentenceEnd;
@@ -287,12 +307,6 @@ public static partial class QuoteExtractor
             {
                 return (subject, null);
             }
-        }
-
-        // 4. An interview transcript: "PENCE: ... “Shark Tank.”".
-        if (label is not null)
-        {
-            return (label, null);
         }
 
         // 5. A block quote after "The New York Times reports:".

@@ -37,6 +37,11 @@ internal static partial class SpeakerPhrase
         "said", "says", "told", "tells", "says", "since", "though", "although", "so", "what", "how", "why", "until",
     };
 
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "of", "for", "at", "from", "on", "with", "near", "the",
+    };
+
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
     {
         "de", "van", "von", "bin", "der", "da", "al", "la", "le", "du", "del", "di",
@@ -166,6 +171,25 @@ internal static partial class SpeakerPhrase
             while (k - 1 >= floor && (IsCapitalized(tokens[k - 1].Word) || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
             {
                 k--;
+            }
+
+            // "a senior diplomat based in the Middle East told": the name is the object of a
+            // post-modifier; the speaker is the description that owns it.
+            if (k - 1 >= floor && Prepositions.Contains(tokens[k - 1].Word))
+            {
+                for (var d = k - 2; d >= floor && k - d <= 9; d--)
+                {
+                    var t = tokens[d].Word;
+                    if (!IsWord(t) || Cues.IsCue(t) || (Breakers.Contains(t) && !Prepositions.Contains(t)))
+                    {
+                        break;
+                    }
+
+                    if (Determiners.Contains(t) && char.IsLower(t[0]))
+                    {
+                        return Join(tokens, d, last);
+                    }
+                }
             }
 
             return Join(tokens, k, last);

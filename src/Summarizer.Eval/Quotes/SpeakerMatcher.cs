@@ -26,7 +26,7 @@ public enum SpeakerKind
 /// Clinton"), or every gold word.</item>
 /// <item>Described gold speaker (starts with a/an/the/his/her/their..., or lower case): correct when
 /// the prediction holds the description's head noun, the last word before the first post-modifier
-/// (of, for, in, at, with, from, on, to, who, that, based, familiar, close, ","). "a senior
+/// (of, for, in, at, with, from, on, to, who, that, based, familiar, close, ","); "one of the X" has head X. "a senior
 /// diplomat based in the Middle East" needs "diplomat"; "the State Department official" needs
 /// "official". Plural and singular heads match ("officials" ~ "official").</item>
 /// <item>Pronoun gold speakers are not in speaker accuracy; they are reported as "pronouns resolved":
@@ -180,9 +180,14 @@ public static class SpeakerMatcher
         string? head = null;
         foreach (var w in words)
         {
-            if (head is not null && PostModifiers.Contains(w))
+            if (PostModifiers.Contains(w))
             {
-                break;
+                if (head is not null && head != "one")
+                {
+                    break;
+                }
+
+                continue; // "one of the organizers": the head is after "of"
             }
 
             if (!Determiners.Contains(w))

@@ -5,6 +5,8 @@ var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL,
 {
     RougeCommand.Create(),
     QuotesCommand.Create(),
+    BenchCommands.Bench(),
+    BenchCommands.Speed(),
 };
 
 return root.Parse(args).Invoke();

@@ -20,27 +20,17 @@ public static partial class ExtractiveSummarizer
             return [.. sentences.Select(s => s.Slice(document.Text))];
         }
 
-        var bags = sentences.Select(s => Tokens(s.Slice(document.Text))).ToArray();
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var bag in bags)
-        {
-            foreach (var t in bag.Keys)
-            {
-                df[t] = df.GetValueOrDefault(t) + 1;
-            }
-        }
-
-        var n = bags.Length;
-        var vectors = bags.Select(b => Weigh(b, df, n)).ToArray();
+        var n = sentences.Count;
+        var bags = TermBags(document.Text, sentences);
+        var vectors = Weigh(bags);
         var centrality = new double[n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < n; j++)
+            for (var j = i + 1; j < n; j++)
             {
-                if (i != j)
-                {
-                    centrality[i] += Cosine(vectors[i], vectors[j]);
-                }
+                var c = Cosine(vectors[i], vectors[j]);
+                centrality[i] += c;
+                centrality[j] += c;
             }
         }
 
@@ -50,7 +40,7 @@ public static partial class ExtractiveSummarizer
         {
             // News puts the essentials first: position dominates, centrality breaks ties further down.
             var position = 1.0 / (1.0 + (0.6 * i));
-            var content = IsContent(document.Text, sentences[i], bags[i]) ? 1.0 : 0.05;
+            var content = IsContent(document.Text, sentences[i], bags[i].Words) ? 1.0 : 0.05;
             scores[i] = content * ((0.9 * position) + (0.1 * (maxC > 0 ? centrality[i] / maxC : 0)));
         }
 
@@ -74,9 +64,8 @@ public static partial class ExtractiveSummarizer
     }
 
     /// <summary>A sentence worth a place in a brief: enough words, not a byline, caption credit or call to action.</summary>
-    private static bool IsContent(string text, TextSpan sentence, Dictionary<string, int> bag)
+    private static bool IsContent(string text, TextSpan sentence, int words)
     {
-        var words = bag.Values.Sum();
         if (words < 4)
         {
             return false;
@@ -87,15 +76,33 @@ public static partial class ExtractiveSummarizer
     }
 
     /// <summary>Most of the smaller sentence's content words already said by the other.</summary>
-    private static bool Redundant(Dictionary<string, int> a, Dictionary<string, int> b)
+    private static bool Redundant(TermBag a, TermBag b)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (a.Ids.Length == 0 || b.Ids.Length == 0)
         {
             return false;
         }
 
-        var shared = a.Keys.Count(b.ContainsKey);
-        return shared >= 0.6 * Math.Min(a.Count, b.Count);
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Ids.Length && j < b.Ids.Length)
+        {
+            if (a.Ids[i] == b.Ids[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a.Ids[i] < b.Ids[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared >= 0.6 * Math.Min(a.Ids.Length, b.Ids.Length);
     }
 
     /// <summary>
@@ -122,54 +129,139 @@ public static partial class ExtractiveSummarizer
     [GeneratedRegex(@"\s+([.,;:!?])(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex SpaceBeforePunctuation();
 
-    private static Dictionary<string, int> Tokens(string sentence)
+    /// <summary>Distinct content terms of one sentence (sorted term ids with counts) and its word count.</summary>
+    private readonly record struct TermBag(int[] Ids, int[] Counts, int Words);
+
+    /// <summary>A sentence's TF-IDF vector over the same sorted ids, with its norm.</summary>
+    private readonly record struct TermVector(int[] Ids, double[] Weights, double Norm);
+
+    /// <summary>
+    /// Lower-cased letter/digit runs, stop words dropped, interned to ids through a span lookup so
+    /// a token costs no string unless it is new to the article.
+    /// </summary>
+    private static TermBag[] TermBags(string text, IReadOnlyList<TextSpan> sentences)
     {
-        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match m in Word().Matches(sentence.ToLowerInvariant()))
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[48];
+        var counts = new Dictionary<int, int>();
+        var result = new TermBag[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
         {
-            if (!StopWords.Contains(m.Value))
+            counts.Clear();
+            var words = 0;
+            var (start, end) = (sentences[s].Start, sentences[s].End);
+            var i = start;
+            while (i < end)
             {
-                bag[m.Value] = bag.GetValueOrDefault(m.Value) + 1;
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var j = i;
+                var length = 0;
+                while (j < end && char.IsLetterOrDigit(text[j]))
+                {
+                    if (length < buffer.Length)
+                    {
+                        buffer[length++] = char.ToLowerInvariant(text[j]);
+                    }
+
+                    j++;
+                }
+
+                i = j;
+                var token = buffer[..length];
+                if (stop.Contains(token))
+                {
+                    continue;
+                }
+
+                words++;
+                if (!lookup.TryGetValue(token, out var id))
+                {
+                    id = vocabulary.Count;
+                    lookup[token] = id;
+                }
+
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+
+            var ids = new int[counts.Count];
+            var tf = new int[counts.Count];
+            var k = 0;
+            foreach (var (id, c) in counts)
+            {
+                ids[k] = id;
+                tf[k++] = c;
+            }
+
+            Array.Sort(ids, tf);
+            result[s] = new TermBag(ids, tf, words);
+        }
+
+        return result;
+    }
+
+    private static TermVector[] Weigh(TermBag[] bags)
+    {
+        var df = new Dictionary<int, int>();
+        foreach (var bag in bags)
+        {
+            foreach (var id in bag.Ids)
+            {
+                df[id] = df.GetValueOrDefault(id) + 1;
             }
         }
 
-        return bag;
-    }
-
-    private static Dictionary<string, double> Weigh(Dictionary<string, int> bag, Dictionary<string, int> df, int n)
-    {
-        var v = new Dictionary<string, double>(bag.Count, StringComparer.Ordinal);
-        foreach (var (t, tf) in bag)
+        var n = bags.Length;
+        var result = new TermVector[n];
+        for (var s = 0; s < n; s++)
         {
-            v[t] = tf * Math.Log(1.0 + (double)n / df[t]);
+            var bag = bags[s];
+            var weights = new double[bag.Ids.Length];
+            var norm = 0.0;
+            for (var k = 0; k < weights.Length; k++)
+            {
+                weights[k] = bag.Counts[k] * Math.Log(1.0 + ((double)n / df[bag.Ids[k]]));
+                norm += weights[k] * weights[k];
+            }
+
+            result[s] = new TermVector(bag.Ids, weights, Math.Sqrt(norm));
         }
 
-        return v;
+        return result;
     }
 
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    private static double Cosine(TermVector a, TermVector b)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (a.Norm == 0 || b.Norm == 0)
         {
             return 0;
         }
 
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (t, w) in a)
+        int i = 0, j = 0;
+        var dot = 0.0;
+        while (i < a.Ids.Length && j < b.Ids.Length)
         {
-            na += w * w;
-            if (b.TryGetValue(t, out var wb))
+            if (a.Ids[i] == b.Ids[j])
             {
-                dot += w * wb;
+                dot += a.Weights[i++] * b.Weights[j++];
+            }
+            else if (a.Ids[i] < b.Ids[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        foreach (var w in b.Values)
-        {
-            nb += w * w;
-        }
-
-        return dot / Math.Sqrt(na * nb);
+        return dot / (a.Norm * b.Norm);
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -179,7 +271,4 @@ public static partial class ExtractiveSummarizer
         "their", "our", "said", "says", "has", "have", "had", "not", "no", "will", "would", "can", "could", "after", "before",
         "who", "which", "what", "when", "where", "there", "than", "then", "also", "about", "into", "over", "more", "up", "out",
     };
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
 }

@@ -226,13 +226,24 @@ public static partial class QuoteExtractor
     private static (int Start, int End) SentenceAround(ArticleDocument document, TextSpan paragraph, int start, int end)
     {
         int s = paragraph.Start, e = paragraph.End;
-        foreach (var sentence in document.Sentences)
+        var sentences = document.Sentences;
+        int lo = 0, hi = sentences.Count;
+        while (lo < hi)
         {
-            if (sentence.End <= paragraph.Start)
+            var mid = (lo + hi) / 2;
+            if (sentences[mid].End <= paragraph.Start)
             {
-                continue;
+                lo = mid + 1;
             }
+            else
+            {
+                hi = mid;
+            }
+        }
 
+        for (var i = lo; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
             if (sentence.Start >= paragraph.End)
             {
                 break;
@@ -403,7 +414,7 @@ public static partial class QuoteExtractor
                 return afterCue is null ? (null, null) : (afterCue, w);
             }
 
-            var subject = SpeakerPhrase.Before(masked[..tokens[k].Start], tokens[k].Start);
+            var subject = SpeakerPhrase.Before(masked, tokens[k].Start);
             if (subject is not null && tokens[0].Start <= tokens[k].Start)
             {
                 return (subject, w);

@@ -53,7 +53,14 @@ internal static partial class SpeakerPhrase
     /// </summary>
     public static string? Before(string s, int end)
     {
-        var tokens = Tokenize(s, 0, end);
+        // A subject sits within a few dozen words of its verb: tokenize only that window.
+        var from = Math.Max(0, end - 300);
+        while (from > 0 && from < end && !char.IsWhiteSpace(s[from - 1]))
+        {
+            from++;
+        }
+
+        var tokens = Tokenize(s, from, end);
         var i = tokens.Count - 1;
         while (i >= 0 && (Skippable.Contains(tokens[i].Word) || (tokens[i].Word.EndsWith("ly", StringComparison.Ordinal) && tokens[i].Word.Length > 4 && char.IsLower(tokens[i].Word[0]))))
         {

@@ -37,6 +37,12 @@ internal static partial class SpeakerPhrase
         "said", "says", "told", "tells", "says", "since", "though", "although", "so", "what", "how", "why", "until",
     };
 
+    private static readonly HashSet<string> TitleAbbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Maj", "Prof", "Rev", "Hon",
+        "St", "Jr", "Sr", "Supt", "Det", "Insp", "Cmdr", "Pres", "Messrs",
+    };
+
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
         "in", "of", "for", "at", "from", "on", "with", "near", "the",
@@ -270,8 +276,9 @@ internal static partial class SpeakerPhrase
                     j++;
                 }
 
-                // Keep the dot of an abbreviation or initial: "Mr.", "Gov.", "J.", "U.S."
-                if (j < end && s[j] == '.' && (j - i <= 3 || s.AsSpan(i, j - i).Contains('.')) && char.IsUpper(c))
+                // Keep the dot of a title, an initial or a dotted acronym ("Mr.", "Gov.", "J.", "U.S."),
+                // never a sentence's full stop ("said Mayor Ken Ito.").
+                if (j < end && s[j] == '.' && char.IsUpper(c) && (j - i == 1 || s.AsSpan(i, j - i).Contains('.') || TitleAbbreviations.Contains(s[i..j])))
                 {
                     j++;
                 }

@@ -55,6 +55,8 @@ public class QuoteExtractorTests
     [InlineData("Trump tells his supporters at a rally to “go to your place and vote.”", "Trump")]
     [InlineData("The Indiana governor said Democrats are to blame for “he said this.”", "The Indiana governor")]
     [InlineData("“Why now?” she asked. “Because we can.”", "she")]
+    [InlineData("“It is a great day,” said Mayor Ken Ito.", "Ken Ito")]
+    [InlineData("“We are ready,” Sen. John Smith Jr. said.", "John Smith Jr.")]
     [InlineData("“The most unqualified child to ever run.” ― Francisco Herrero", "Francisco Herrero")]
     public void Attributes_cues_before_and_after_with_appositives_and_descriptions(string text, string speaker) =>
         Assert.Equal(speaker, Quotes(text)[0].Speaker);

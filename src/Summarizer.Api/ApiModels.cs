@@ -1,0 +1,90 @@
+using Summarizer.Contracts;
+
+namespace Summarizer.Api;
+
+/// <summary>Body of <c>POST /v1/digests</c> (JSON). A <c>text/plain</c> body is the text itself.</summary>
+public sealed record DigestRequest
+{
+    /// <summary>The article as plain text. A leading <c>date YYYY-MM-DD</c> line is read as metadata.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The article as HTML (alternative to <see cref="Text"/>).</summary>
+    public string? Html { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary><c>short</c> (3 sentences, default), <c>medium</c> (5) or <c>long</c> (8).</summary>
+    public string? Length { get; init; }
+
+    /// <summary>How many key quotes at most (0–50, default 5).</summary>
+    public int? MaxQuotes { get; init; }
+
+    /// <summary>A configured backend by name; default: the configured default.</summary>
+    public string? Backend { get; init; }
+}
+
+/// <summary>Body of <c>POST /v1/articles</c> (JSON). A <c>text/plain</c> body is the text itself.</summary>
+public sealed record ArticleRequest
+{
+    public string? Text { get; init; }
+
+    public string? Html { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? SourceUrl { get; init; }
+}
+
+public sealed record BackendResponse(string Name, string? Model);
+
+public sealed record KeyQuoteResponse(string Text, string? Speaker, int Start, int End, bool Verified);
+
+/// <summary>A brief and key-quote digest of one article.</summary>
+public sealed record DigestResponse(
+    string ArticleId,
+    string? Title,
+    string? Date,
+    string Length,
+    string Brief,
+    IReadOnlyList<string> Sentences,
+    IReadOnlyList<KeyQuoteResponse> KeyQuotes,
+    BackendResponse Backend,
+    bool Cached,
+    bool Degraded,
+    string? DegradedReason);
+
+public sealed record BriefResponse(
+    string ArticleId,
+    string Length,
+    string Brief,
+    IReadOnlyList<string> Sentences,
+    BackendResponse Backend,
+    bool Cached,
+    bool Degraded,
+    string? DegradedReason);
+
+public sealed record QuotesResponse(string ArticleId, IReadOnlyList<KeyQuoteResponse> KeyQuotes, int TotalQuotes, bool Cached);
+
+public sealed record ArticleResponse(
+    string Id,
+    string? Title,
+    string? Date,
+    string? SourceUrl,
+    int Characters,
+    int Paragraphs,
+    int Sentences,
+    int Quotes,
+    DateTimeOffset StoredAt);
+
+internal static class ApiMapping
+{
+    public static ArticleResponse ToResponse(this ArticleInfo i) =>
+        new(i.Id, i.Title, i.Date, i.SourceUrl, i.Characters, i.Paragraphs, i.Sentences, i.Quotes, i.StoredAt);
+
+    public static KeyQuoteResponse ToResponse(this KeyQuote q) => new(q.Text, q.Speaker, q.Start, q.End, q.Verified);
+
+    public static BackendResponse ToResponse(this BackendRef b) => new(b.Name, b.Model);
+
+    public static BriefResponse ToResponse(this Brief b, string id, BriefLength length) =>
+        new(id, length.ToWireName(), b.Text, b.Sentences, b.Backend.ToResponse(), b.Cached, b.Degraded, b.DegradedReason);
+}

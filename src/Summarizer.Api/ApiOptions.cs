@@ -1,0 +1,16 @@
+namespace Summarizer.Api;
+
+/// <summary>Configuration section <c>Summarizer:Api</c>.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Summarizer:Api";
+
+    /// <summary>Largest request body accepted, in bytes (default 2 MB); larger → 413 before it is read whole.</summary>
+    public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Key quotes returned when a request does not say (default 5).</summary>
+    public int DefaultMaxQuotes { get; set; } = 5;
+
+    /// <summary>Largest <c>max</c>/<c>maxQuotes</c> a request may ask for.</summary>
+    public int MaxQuotesLimit { get; set; } = 50;
+}

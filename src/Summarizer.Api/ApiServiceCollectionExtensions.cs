@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Summarizer.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>ProblemDetails for every error, the exception mapping, OpenAPI, and <c>Summarizer:Api</c> options.</summary>
+    public static IServiceCollection AddSummarizerApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .Validate(o => o.MaxBodyBytes > 0, $"{ApiOptions.SectionName}:MaxBodyBytes must be positive.")
+            .Validate(o => o.DefaultMaxQuotes >= 0 && o.DefaultMaxQuotes <= o.MaxQuotesLimit, $"{ApiOptions.SectionName}:DefaultMaxQuotes must be between 0 and MaxQuotesLimit.")
+            .ValidateOnStart();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
+            if (ctx.ProblemDetails.Type is null or "" || ctx.ProblemDetails.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                // Framework-made problems (unknown route, wrong method) get our stable types too.
+                ctx.ProblemDetails.Type = Problems.TypeBase + (ctx.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status404NotFound => "not-found",
+                    StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+                    StatusCodes.Status400BadRequest => "malformed-request",
+                    _ => "http-" + ctx.ProblemDetails.Status,
+                });
+            }
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Middleware order for the API: exceptions and bare status codes become ProblemDetails.</summary>
+    public static WebApplication UseSummarizerApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapSummarizerApi();
+        return app;
+    }
+}

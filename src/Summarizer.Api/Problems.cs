@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Summarizer.Api;
+
+/// <summary>
+/// RFC 9457 problem details with stable <c>type</c> URIs, one per kind of failure, so clients can
+/// branch on the type rather than on the wording.
+/// </summary>
+public static class Problems
+{
+    public const string TypeBase = "https://summarizer.dev/problems/";
+
+    public static ProblemHttpResult Malformed(string detail, string? field = null) =>
+        Create(StatusCodes.Status400BadRequest, "malformed-request", "The request is malformed.", detail, field is null ? null : Errors(field, detail));
+
+    public static ProblemHttpResult Invalid(string field, string detail) =>
+        Create(StatusCodes.Status400BadRequest, "invalid-parameter", "A parameter is invalid.", detail, Errors(field, detail));
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        Create(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
+
+    public static ProblemHttpResult TooLarge(string detail) =>
+        Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large.", detail);
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.", detail);
+
+    public static ProblemHttpResult NoArticleText(string detail) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "no-article-text", "No article text found.", detail);
+
+    internal static ProblemHttpResult Create(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + slug, extensions: extensions);
+
+    private static Dictionary<string, object?> Errors(string field, string detail) =>
+        new() { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } };
+}

@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using Summarizer.Text;
+
+namespace Summarizer.Backends;
+
+/// <summary>The offline, deterministic backend: <see cref="ExtractiveSummarizer"/> behind the seam.</summary>
+public sealed class ExtractiveBackend(string name) : ISummaryBackend
+{
+    public const string ProviderName = "Extractive";
+
+    public string Name { get; } = name;
+
+    public string Provider => ProviderName;
+
+    public string? Model => null;
+
+    /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
+    public string PromptVersion => "extractive-1";
+
+    public Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = ArticleDocument.FromNormalized(request.Text, request.Title, date: null);
+        return Task.FromResult(new SummaryAnswer(ExtractiveSummarizer.Summarize(document, Math.Max(1, request.TargetSentences))));
+    }
+
+    public async IAsyncEnumerable<string> StreamAsync(SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var answer = await SummarizeAsync(request, cancellationToken);
+        for (var i = 0; i < answer.Sentences.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return i == 0 ? answer.Sentences[i] : " " + answer.Sentences[i];
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace Summarizer.Backends;
+
+/// <summary>The <c>Summarizer</c> meter: cache behaviour and backend calls, shared by grains and backends.</summary>
+public sealed class SummarizerMetrics
+{
+    public const string MeterName = "Summarizer";
+
+    public SummarizerMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        CacheHits = meter.CreateCounter<long>("summarizer.cache.hits", description: "Results served from an article's or chunk's cache.");
+        CacheMisses = meter.CreateCounter<long>("summarizer.cache.misses", description: "Results that had to be computed.");
+        BackendCalls = meter.CreateCounter<long>("summarizer.backend.calls", description: "Calls made to a backend.");
+        BackendFailures = meter.CreateCounter<long>("summarizer.backend.failures", description: "Backend calls that failed.");
+        BackendLatency = meter.CreateHistogram<double>("summarizer.backend.duration", unit: "s", description: "Backend call duration.");
+        Fallbacks = meter.CreateCounter<long>("summarizer.backend.fallbacks", description: "Answers given by the fallback backend.");
+        TokensIn = meter.CreateCounter<long>("summarizer.backend.tokens.input", description: "Prompt tokens reported by backends.");
+        TokensOut = meter.CreateCounter<long>("summarizer.backend.tokens.output", description: "Completion tokens reported by backends.");
+    }
+
+    public Counter<long> CacheHits { get; }
+
+    public Counter<long> CacheMisses { get; }
+
+    public Counter<long> BackendCalls { get; }
+
+    public Counter<long> BackendFailures { get; }
+
+    public Histogram<double> BackendLatency { get; }
+
+    public Counter<long> Fallbacks { get; }
+
+    public Counter<long> TokensIn { get; }
+
+    public Counter<long> TokensOut { get; }
+}

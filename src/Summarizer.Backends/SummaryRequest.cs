@@ -1,0 +1,23 @@
+namespace Summarizer.Backends;
+
+/// <summary>What a backend is asked to do with a piece of text.</summary>
+public enum SummaryTaskKind
+{
+    /// <summary>Summarise a whole article that fits the backend in one pass.</summary>
+    Brief = 0,
+
+    /// <summary>Summarise one chunk of a long article (the map step).</summary>
+    Map = 1,
+
+    /// <summary>Combine partial summaries into one (the reduce step).</summary>
+    Reduce = 2,
+}
+
+/// <summary>One unit of backend work: the text, and how many sentences the answer should have.</summary>
+public sealed record SummaryRequest(string Text, string? Title, int TargetSentences, SummaryTaskKind Kind = SummaryTaskKind.Brief);
+
+/// <summary>Tokens a model call consumed, when the provider reports them.</summary>
+public sealed record TokenUsage(int InputTokens, int OutputTokens);
+
+/// <summary>A backend's answer: the brief as sentences.</summary>
+public sealed record SummaryAnswer(IReadOnlyList<string> Sentences, TokenUsage? Usage = null);

@@ -1,0 +1,6 @@
+using Summarizer.Silo;
+
+SummarizerSilo.Build(args).Run();
+
+/// <summary>Entry point; public so tests can reference the host assembly.</summary>
+public partial class Program;

@@ -26,6 +26,7 @@ internal static class QuotesCommand
     {
         var articles = JsonLines.Read<QuoteArticle>(articlesFile.FullName);
         var gold = JsonLines.Read<GoldQuote>(goldFile.FullName).ToLookup(q => q.ArticleId);
+        var pipeline = DigestPipeline.Create();
         var tallies = new Dictionary<char, QuoteTally> { ['*'] = new(), ['A'] = new(), ['B'] = new() };
         using var writer = output is null ? null : new StreamWriter(output.FullName);
         using var errorWriter = errors is null ? null : new StreamWriter(errors.FullName);
@@ -34,7 +35,7 @@ internal static class QuotesCommand
         {
             foreach (var a in articles)
             {
-                var digest = DigestPipeline.Run(a.Article, null, 3);
+                var digest = pipeline.Run(a.Article, null, 3);
                 var map = new OffsetMap(a.Article, digest.Document.Text);
                 var predicted = digest.Quotes
                     .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)))

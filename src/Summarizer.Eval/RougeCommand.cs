@@ -15,22 +15,32 @@ internal static class RougeCommand
         var length = new Option<string>("--length") { Description = "brief length preset", DefaultValueFactory = _ => "short" };
         length.AcceptOnlyFromAmong("short", "medium", "long");
         var sentences = new Option<int?>("--sentences") { Description = "override the preset's sentence count (XSum: 1, against Lead-1)" };
-        var backend = new Option<string>("--backend") { Description = "backend name", DefaultValueFactory = _ => DigestPipeline.ExtractiveBackend };
-        backend.AcceptOnlyFromAmong([.. DigestPipeline.Backends]);
+        var backend = new Option<string?>("--backend") { Description = "configured backend name (Summarizer:Backends:<name>); default: Summarizer:Backend" };
+        var config = new Option<FileInfo?>("--config") { Description = "JSON file with a Summarizer section (e.g. src/Summarizer.Silo/appsettings.json); Summarizer__* environment variables apply too" };
         var output = new Option<FileInfo?>("--out") { Description = "write {\"id\",\"summary\"} lines, sentences separated by \\n" };
         var json = new Option<bool>("--json") { Description = "print the figures as JSON" };
 
-        var command = new Command("rouge", "ROUGE-1/2/Lsum F1 of the brief against the reference, next to Lead-N") { data, length, sentences, backend, output, json };
+        var command = new Command("rouge", "ROUGE-1/2/Lsum F1 of the brief against the reference, next to Lead-N") { data, length, sentences, backend, config, output, json };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(sentences) ?? DigestPipeline.SentencesFor(parse.GetValue(length)!);
-            return Run(parse.GetValue(data)!, n, parse.GetValue(backend)!, parse.GetValue(output), parse.GetValue(json));
+            try
+            {
+                var pipeline = DigestPipeline.Create(parse.GetValue(config)?.FullName);
+                return Run(pipeline, parse.GetValue(data)!, n, parse.GetValue(backend), parse.GetValue(output), parse.GetValue(json));
+            }
+            catch (Exception e) when (e is Summarizer.Contracts.UnknownBackendException or Microsoft.Extensions.Options.OptionsValidationException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
         });
         return command;
     }
 
-    private static int Run(FileInfo data, int sentences, string backend, FileInfo? output, bool json)
+    private static int Run(DigestPipeline pipeline, FileInfo data, int sentences, string? backendName, FileInfo? output, bool json)
     {
+        var backend = pipeline.Catalog.Get(backendName).Name;
         var examples = JsonLines.Read<SummaryExample>(data.FullName);
         var system = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
         var lead = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
@@ -40,7 +50,7 @@ internal static class RougeCommand
         {
             foreach (var e in examples)
             {
-                var digest = DigestPipeline.Run(e.Article, null, sentences, backend: backend);
+                var digest = pipeline.Run(e.Article, null, sentences, backend: backend);
                 var predicted = string.Join('\n', digest.Brief);
                 var baseline = string.Join('\n', DigestPipeline.Lead(digest.Document, sentences));
                 var s = RougeScorer.Score(predicted, e.Reference);

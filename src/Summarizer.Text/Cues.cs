@@ -63,6 +63,14 @@ internal static class Cues
     /// <summary>Lower case only: a capitalised "State" or "Post" is part of a name, not a cue.</summary>
     public static bool IsCue(string word) => word.Length > 0 && char.IsLower(word[0]) && All.Contains(word);
 
+    /// <summary>
+    /// Cue forms that are as often plural nouns ("late-night tweets", "his remarks"): they count as
+    /// a verb only after a name, a pronoun or a determiner-led description, never after a bare word.
+    /// </summary>
+    public static bool IsAlsoNoun(string word) => word is "tweets" or "calls" or "reports" or "claims" or "charges" or "remarks" or "notes"
+        or "states" or "posts" or "comments" or "rules" or "questions" or "answers" or "replies" or "promises" or "pledges" or "vows"
+        or "demands" or "attacks" or "praises" or "jokes" or "chants" or "reads" or "finds" or "thinks" or "warns" or "insists";
+
     /// <summary>Cues that can stand after a quote with the speaker after them: "…,” said Smith.</summary>
     public static bool IsInvertible(string word) => word is "said" or "says" or "added" or "adds" or "asked" or "asks" or "wrote" or "writes"
         or "continued" or "explained" or "noted" or "told" or "tweeted" or "replied" or "insisted" or "argued" or "declared" or "warned" or "recalled" or "responded";

@@ -45,7 +45,7 @@ internal sealed partial class NameIndex
         }
 
         var name = StripTitles(speaker);
-        if (name.Length == 0)
+        if (name.Length == 0 || SpeakerPhrase.FunctionWords.Contains(name))
         {
             return speaker;
         }

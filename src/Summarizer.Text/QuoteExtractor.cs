@@ -41,7 +41,8 @@ public static partial class QuoteExtractor
             var paragraph = ParagraphOf(document.Paragraphs, start);
             var p = document.Paragraphs[paragraph];
             var content = text[start..end];
-            if (!content.Any(char.IsLetter) || IsTitleOfWork(text, masked, start, end) || span.Transcript)
+            if (!content.Any(char.IsLetter) || span.Transcript || IsTitleOfWork(text, masked, start, end) || IsNickname(text, start, end)
+                || IsStageDirection(content))
             {
                 continue;
             }
@@ -102,9 +103,16 @@ public static partial class QuoteExtractor
     internal static List<QuoteSpan> FindQuoteSpans(string text, IReadOnlyList<TextSpan> paragraphs)
     {
         var result = new List<QuoteSpan>();
+        string? previousLabel = null;
         foreach (var p in paragraphs)
         {
-            var label = TranscriptLabel().Match(text, p.Start, Math.Min(40, p.Length));
+            var match = TranscriptLabel().Match(text, p.Start, Math.Min(40, p.Length));
+            // A transcript speaker's turn may run over several paragraphs, each opened with a mark.
+            var labelValue = match.Success ? match.Groups["label"].Value
+                : previousLabel is not null && text[p.Start] is '"' or '“' && text.IndexOf('\n', p.Start, p.Length) < 0 && !HasClosingMark(text, p) ? previousLabel
+                : null;
+            previousLabel = labelValue;
+            var label = (Success: labelValue is not null, Value: labelValue);
             var open = -1;
             for (var i = p.Start; i < p.End; i++)
             {
@@ -122,7 +130,7 @@ public static partial class QuoteExtractor
                 {
                     if (i > open + 1)
                     {
-                        result.Add(new QuoteSpan(open + 1, i, false, false, label.Success ? label.Groups["label"].Value : null));
+                        result.Add(new QuoteSpan(open + 1, i, false, false, label.Value));
                     }
 
                     open = -1;
@@ -132,11 +140,24 @@ public static partial class QuoteExtractor
             if (open >= 0 && p.End > open + 1)
             {
                 var transcript = label.Success && open == p.Start;
-                result.Add(new QuoteSpan(open + 1, p.End, true, transcript, label.Success ? label.Groups["label"].Value : null));
+                result.Add(new QuoteSpan(open + 1, p.End, true, transcript, label.Value));
             }
         }
 
         return result;
+    }
+
+    private static bool HasClosingMark(string text, TextSpan p)
+    {
+        for (var i = p.Start; i < p.End; i++)
+        {
+            if (MarkKind(text, p, i) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>+1 an opening mark, -1 a closing mark, 0 not a quotation mark here.</summary>
@@ -290,6 +311,15 @@ public static partial class QuoteExtractor
             {
                 afterEnd = NextSentenceEnd(document, sentenceEnd, p.End);
             }
+            else if (next < p.End)
+            {
+                // “Does anybody know?” Graham asked.  — a short attribution sentence of its own.
+                var candidateEnd = NextSentenceEnd(document, sentenceEnd, p.End);
+                if (candidateEnd - next < 90)
+                {
+                    afterEnd = candidateEnd;
+                }
+            }
         }
 
         if (afterEnd > afterStart)
@@ -414,8 +444,10 @@ public static partial class QuoteExtractor
                 return afterCue is null ? (null, null) : (afterCue, w);
             }
 
-            var subject = SpeakerPhrase.Before(masked, tokens[k].Start);
-            if (subject is not null && tokens[0].Start <= tokens[k].Start)
+            // The subject must follow the quote directly ("…,” the mayor said), not belong to a
+            // later clause ("…” when he said …).
+            var subject = SpeakerPhrase.Before(masked, tokens[k].Start, allowBare: !Cues.IsAlsoNoun(w));
+            if (subject is not null && AdjacentSubject(tokens, k))
             {
                 return (subject, w);
             }
@@ -424,6 +456,40 @@ public static partial class QuoteExtractor
         }
 
         return (null, null);
+    }
+
+    /// <summary>
+    /// The words between a quote and its cue are one subject ("…,” Tulsa police Chief Chuck Jordan
+    /// said), not a new clause ("…” when he said): no connective, pronoun or second verb before it,
+    /// unless the pronoun is the whole subject ("…,” she said).
+    /// </summary>
+    private static bool AdjacentSubject(List<(string Word, int Start)> tokens, int cue)
+    {
+        var words = 0;
+        var depth = 0;
+        for (var i = 0; i < cue; i++)
+        {
+            var w = tokens[i].Word;
+            depth += w == "(" ? 1 : w == ")" ? -1 : 0;
+            if (depth > 0 || w is "(" or ")" or "," or "—" or "–")
+            {
+                continue; // parentheses ("(D-N.C.)") and appositive commas
+            }
+
+            if (w is "when" or "as" or "while" or "because" or "if" or "after" or "before" or "that" or "and" or "but" or "which" or "where" or "so")
+            {
+                return false;
+            }
+
+            if (SpeakerPhrase.Pronouns.Contains(w) && i > 0)
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words <= 16;
     }
 
     /// <summary>The last reporting verb in the text before a quote whose subject can be found.</summary>
@@ -449,7 +515,7 @@ public static partial class QuoteExtractor
                 continue;
             }
 
-            var subject = SpeakerPhrase.Before(prefix, tokens[k].Start);
+            var subject = SpeakerPhrase.Before(prefix, tokens[k].Start, allowBare: !Cues.IsAlsoNoun(w));
             if (subject is not null)
             {
                 return (subject, w);
@@ -497,6 +563,38 @@ public static partial class QuoteExtractor
 
         var before = masked[Math.Max(0, start - 40)..Math.Max(0, start - 1)];
         return PossessiveBefore().IsMatch(before) || TitleIntroducer().IsMatch(before);
+    }
+
+    /// <summary>Robert C. "Bobby" Scott: one capitalised word quoted between parts of a name.</summary>
+    private static bool IsNickname(string text, int start, int end)
+    {
+        if (end - start > 20 || text.AsSpan(start, end - start).Contains(' ') || !char.IsUpper(text[start]))
+        {
+            return false;
+        }
+
+        var before = start - 2;
+        var after = end + 2;
+        return before > 0 && after < text.Length && text[start - 2] == ' ' && (char.IsLetter(text[before - 1]) || text[before - 1] == '.')
+               && char.IsUpper(text[after]) && LastWordCapitalised(text, before);
+    }
+
+    private static bool LastWordCapitalised(string text, int end)
+    {
+        var i = end - 1;
+        while (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+
+        return char.IsUpper(text[i]);
+    }
+
+    /// <summary>"(CROSSTALK.)", "(LAUGHTER)": a transcript's stage direction, not words anyone said.</summary>
+    private static bool IsStageDirection(string content)
+    {
+        var t = content.Trim();
+        return t.Length > 2 && t[0] == '(' && t.TrimEnd('.', ' ').EndsWith(')');
     }
 
     private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal)

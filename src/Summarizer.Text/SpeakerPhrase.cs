@@ -57,7 +57,7 @@ internal static partial class SpeakerPhrase
     /// The speaker phrase that ends right before <paramref name="end"/> in <paramref name="s"/>
     /// (the text before a cue verb). Null when the words there cannot be a subject.
     /// </summary>
-    public static string? Before(string s, int end)
+    public static string? Before(string s, int end, bool allowBare = true)
     {
         // A subject sits within a few dozen words of its verb: tokenize only that window.
         var from = Math.Max(0, end - 300);
@@ -90,8 +90,8 @@ internal static partial class SpeakerPhrase
 
             if (k > 0 && tokens[k].Word == ",")
             {
-                var inner = Phrase(tokens, appositiveEnd - 1, k + 1);
-                var outer = Phrase(tokens, k - 1, 0);
+                var inner = Phrase(tokens, appositiveEnd - 1, k + 1, allowBare);
+                var outer = Phrase(tokens, k - 1, 0, allowBare);
                 if (outer is not null && IsName(outer))
                 {
                     return outer;
@@ -103,7 +103,12 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
-        return Phrase(tokens, i, 0);
+        if (!allowBare && i > 0 && Determiners.Contains(tokens[i].Word))
+        {
+            return null;
+        }
+
+        return Phrase(tokens, i, 0, allowBare);
     }
 
     /// <summary>The speaker phrase that starts at <paramref name="start"/> ("said Rep. G.K. Butterfield (D-N.C.), head of ...").</summary>
@@ -121,21 +126,11 @@ internal static partial class SpeakerPhrase
             return first;
         }
 
-        if (IsCapitalized(first))
-        {
-            var j = 0;
-            while (j + 1 < tokens.Count && (IsCapitalized(tokens[j + 1].Word) || NameParticles.Contains(tokens[j + 1].Word)))
-            {
-                j++;
-            }
-
-            return Join(tokens, 0, j);
-        }
-
         if (Determiners.Contains(first))
         {
+            // "the Indiana governor", "The New York Post", "a senior diplomat based in the Middle East"
             var j = 0;
-            while (j + 1 < tokens.Count && j < 8 && tokens[j + 1].Word is not ("," or "." or ";" or ":" or "(") && !Breakers.Contains(tokens[j + 1].Word) && !Cues.IsCue(tokens[j + 1].Word))
+            while (j + 1 < tokens.Count && j < 8 && tokens[j + 1].Word is not ("," or "." or ";" or ":" or "(" or "“" or "”" or "\"") && !Breakers.Contains(tokens[j + 1].Word) && !Cues.IsCue(tokens[j + 1].Word) && !Skippable.Contains(tokens[j + 1].Word))
             {
                 j++;
             }
@@ -143,8 +138,52 @@ internal static partial class SpeakerPhrase
             return j > 0 ? Join(tokens, 0, j) : null;
         }
 
+        if (IsCapitalized(first) && !FunctionWords.Contains(first) && !IsShouted(first))
+        {
+            var j = 0;
+            while (j + 1 < tokens.Count && ((IsCapitalized(tokens[j + 1].Word) && !IsShouted(tokens[j + 1].Word)) || NameParticles.Contains(tokens[j + 1].Word)))
+            {
+                j++;
+            }
+
+            // "MSNBC host Chris Matthews", "IMF chief economist Maury Obstfeld": a role between an
+            // organisation and the person's name.
+            var r = j + 1;
+            while (r < tokens.Count && r - j <= 3 && IsWord(tokens[r].Word) && char.IsLower(tokens[r].Word[0])
+                   && !Breakers.Contains(tokens[r].Word) && !Cues.IsCue(tokens[r].Word) && !Skippable.Contains(tokens[r].Word))
+            {
+                r++;
+            }
+
+            if (r > j + 1 && r < tokens.Count && IsCapitalized(tokens[r].Word) && !FunctionWords.Contains(tokens[r].Word))
+            {
+                var e = r;
+                while (e + 1 < tokens.Count && IsCapitalized(tokens[e + 1].Word))
+                {
+                    e++;
+                }
+
+                return Join(tokens, r, e);
+            }
+
+            return Join(tokens, 0, j);
+        }
+
         return null;
     }
+
+    /// <summary>An all-capitals word longer than an acronym: a headline ("CONGRESS HAS INVESTIGATED"), not a name.</summary>
+    private static bool IsShouted(string w) => w.Length > 4 && w.All(c => !char.IsLower(c));
+
+    /// <summary>Capitalised at the start of a sentence, but never a speaker.</summary>
+    internal static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "If", "When", "While", "Although", "Though", "But", "And", "So", "Yet", "Because", "Since", "As", "After", "Before",
+        "Then", "However", "Still", "Meanwhile", "On", "In", "At", "For", "With", "By", "From", "Among", "Despite", "During",
+        "Under", "Over", "There", "It", "What", "Why", "How", "Who", "Where", "Once", "Unless", "Whether", "Even", "Now",
+        "Here", "Not", "Only", "Also", "Instead", "Later", "Earlier", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "According", "Asked", "Speaking", "Like", "Unlike", "Perhaps", "Indeed",
+    };
 
     /// <summary>The subject at the start of a clause: "At Monday's debate, Clinton cited ..." → "Clinton".</summary>
     public static string? Subject(string s)
@@ -153,7 +192,7 @@ internal static partial class SpeakerPhrase
         return After(text, 0, 120);
     }
 
-    private static string? Phrase(List<(string Word, int Start)> tokens, int last, int floor)
+    private static string? Phrase(List<(string Word, int Start)> tokens, int last, int floor, bool allowBare = true)
     {
         if (last < floor)
         {
@@ -170,7 +209,7 @@ internal static partial class SpeakerPhrase
                 k--;
             }
 
-            return k > floor ? Phrase(tokens, k - 1, floor) : null;
+            return k > floor ? Phrase(tokens, k - 1, floor, allowBare) : null;
         }
 
         if (Pronouns.Contains(w))
@@ -184,6 +223,22 @@ internal static partial class SpeakerPhrase
             while (k - 1 >= floor && (IsCapitalized(tokens[k - 1].Word) || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
             {
                 k--;
+            }
+
+            // "Mr. Morgan of the Sierra Club said": the organisation qualifies the person before it.
+            var q = k - 1;
+            if (q - 1 >= floor && tokens[q].Word == "the")
+            {
+                q--;
+            }
+
+            if (q - 1 >= floor && tokens[q].Word is "of" or "at" or "for" && IsCapitalized(tokens[q - 1].Word) && !FunctionWords.Contains(tokens[q - 1].Word))
+            {
+                var person = Phrase(tokens, q - 1, floor, allowBare);
+                if (person is not null && IsName(person))
+                {
+                    return person;
+                }
             }
 
             // "a senior diplomat based in the Middle East told": the name is the object of a
@@ -236,11 +291,11 @@ internal static partial class SpeakerPhrase
             if (!IsWord(t) || Breakers.Contains(t) || Cues.IsCue(t))
             {
                 // "Democratic officials said", "critics said": a bare plural or modified noun.
-                return k + 1 <= last && (last - k) <= 3 ? Join(tokens, k + 1, last) : null;
+                return allowBare && k + 1 <= last && (last - k) <= 3 ? Join(tokens, k + 1, last) : null;
             }
         }
 
-        return last - floor < 3 ? Join(tokens, floor, last) : null;
+        return allowBare && last - floor < 3 ? Join(tokens, floor, last) : null;
     }
 
     internal static bool IsName(string phrase) => phrase.Length > 0 && char.IsUpper(phrase[0]) && !phrase.StartsWith("The ", StringComparison.Ordinal) && !phrase.StartsWith("A ", StringComparison.Ordinal);
@@ -295,6 +350,6 @@ internal static partial class SpeakerPhrase
         return result;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:But|And|So|Yet|However|Still|Meanwhile|Later|Earlier|Instead|Also)\b,?\s*)?(?:(?:At|In|On|During|After|Before|When|While|As|Following|Speaking|Asked|Later|Earlier|Since|Under|Over|From|Throughout|Through|Within|With|Without|Despite|Amid|Ahead|Last|This|By|For)\b[^,“”""]{0,150},\s*)?")]
+    [GeneratedRegex(@"^\s*(?:(?:But|And|So|Yet|However|Still|Meanwhile|Later|Earlier|Instead|Also|Now)\b,?\s*)?(?:(?:At|In|On|During|After|Before|When|While|As|Following|Speaking|Asked|Later|Earlier|Since|Under|Over|From|Throughout|Through|Within|With|Without|Despite|Amid|Ahead|Last|By|For|If|Though|Although|Because|Once|Unless|Whether|Even|Until|Like|Unlike|Among|Across|Outside|Inside|Near|Beyond)\b[^,]{0,150},\s*)?")]
     private static partial Regex LeadingAdverbial();
 }

@@ -21,9 +21,11 @@ public enum SpeakerKind
 /// <list type="number">
 /// <item>Both sides are normalised: lower case, possessive 's dropped, punctuation removed, leading
 /// titles and honorifics (mr, mrs, ms, dr, sen, rep, gov, president, secretary ...) dropped.</item>
-/// <item>Named gold speaker (first word capitalised, not a determiner): correct when the prediction
-/// holds the gold's last word (the surname: "Mr. Podesta" ~ "John Podesta", "Clinton" ~ "Hillary
-/// Clinton"), or every gold word.</item>
+/// <item>Named gold speaker (first word capitalised, not a determiner): its name part is taken
+/// (<see cref="NamePart"/>: before any comma, parenthesis or "of/at/for/from/in", the last run of
+/// capitalised words, titles dropped); correct when the prediction holds the name's last word (the
+/// surname: "Mr. Podesta" ~ "John Podesta", "Clinton" ~ "Hillary Clinton"), or every name word.</item>
+/// <item>A gold speaker that is only a cue word ("said": an annotation slip) is not judged.</item>
 /// <item>Described gold speaker (starts with a/an/the/his/her/their..., or lower case): correct when
 /// the prediction holds the description's head noun, the last word before the first post-modifier
 /// (of, for, in, at, with, from, on, to, who, that, based, familiar, close, ","); "one of the X" has head X. "a senior
@@ -127,7 +129,8 @@ public static class SpeakerMatcher
 
     /// <summary>
     /// The name in a named speaker span: up to the first comma or parenthesis ("Kenneth Baer, a former
-    /// official"), then the leading run of capitalised words ("Charles B. Rangel of New York"), with
+    /// official") and the first "of/at/for/from/in" ("Charles B. Rangel of New York"), then the last
+    /// run of capitalised words ("White House press secretary Josh Earnest" → "Josh Earnest"), with
     /// titles and a leading "The" dropped.
     /// </summary>
     public static List<string> NamePart(string gold)
@@ -135,12 +138,23 @@ public static class SpeakerMatcher
         ArgumentNullException.ThrowIfNull(gold);
         var cut = gold.IndexOfAny([',', '(']);
         var head = cut > 0 ? gold[..cut] : gold;
+        foreach (var post in (string[])[" of ", " at ", " for ", " from ", " in "])
+        {
+            var p = head.IndexOf(post, StringComparison.Ordinal);
+            if (p > 0)
+            {
+                head = head[..p];
+            }
+        }
+
+        // The last run of capitalised words: "White House press secretary Josh Earnest" → Josh Earnest.
         var run = new List<string>();
         foreach (var raw in head.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (run.Count > 0 && char.IsLower(raw[0]))
+            if (char.IsLower(raw[0]))
             {
-                break;
+                run.Clear();
+                continue;
             }
 
             run.AddRange(Words(raw));

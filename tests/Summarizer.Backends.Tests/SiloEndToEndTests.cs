@@ -62,6 +62,14 @@ public sealed class SiloEndToEndTests
         Assert.Equal("llama3.2", digest["backend"]!["model"]!.GetValue<string>());
         Assert.Equal(server.DefaultAnswer.Replace('\n', ' '), digest["brief"]!.GetValue<string>());
         Assert.All(server.Requests, r => Assert.Equal("/api/chat", r.Path));
+
+        server.QuoteAnswer = """[{"index": 0, "text": ""}, {"index": 1, "text": "This quote is not in the article at all."}]""";
+        var id = digest["articleId"]!.GetValue<string>();
+        var quotes = JsonNode.Parse(await silo.Http.GetStringAsync(new Uri($"/v1/articles/{id}/quotes?max=4", UriKind.Relative)))!;
+        Assert.Equal("ollama", quotes["backend"]!["name"]!.GetValue<string>());
+        Assert.False(quotes["degraded"]!.GetValue<bool>());
+        var kept = Assert.Single(quotes["keyQuotes"]!.AsArray());
+        Assert.True(kept!["verified"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
     public string? Model => null;
 
     /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
-    public string PromptVersion => "extractive-1";
+    public string PromptVersion => "extractive-2";
 
     /// <summary>Ranking sentences needs no context window: one pass over the whole article is better than chunking.</summary>
     public bool SinglePass => true;

@@ -28,8 +28,16 @@ public interface IArticleGrain : IGrainWithStringKey
     /// </summary>
     IAsyncEnumerable<BriefEvent> StreamBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>The key-quote digest, at most <paramref name="max"/> quotes.</summary>
+    /// <summary>The key-quote digest, at most <paramref name="max"/> quotes, chosen by the default backend.</summary>
+    [ResponseTimeout("00:05:00")] // a model may choose the quotes; the backend's own timeouts end it sooner
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The key-quote digest chosen by a backend by name (null: the default) among the extracted quotes;
+    /// only quotes found verbatim in the article are returned.
+    /// </summary>
+    [ResponseTimeout("00:05:00")]
+    Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Backends;
 using Summarizer.LongArticles.Harness;
 using Summarizer.Text;
@@ -68,8 +69,8 @@ async Task<double> RefineAsync(string seed)
     // The refine pattern: summary_i = model(summary_{i-1} + chunk_i), then one final call for the brief.
     var text = LongArticleText.WithChunks(chunker, chunkCount, budget - 300, 64, seed);
     var chunks = chunker.Chunk(ArticleDocument.FromNormalized(text, null, null), budget - 300, 64);
-    using var http = new HttpClient();
-    var backend = new LoopbackBackendProvider(http, "bench").Create("llm", new BackendOptions { Endpoint = c.Server.Endpoint.ToString(), Model = "loopback", MaxOutputTokens = 256 });
+    // The same configured backend the silos use (OpenAICompatible through Semantic Kernel).
+    var backend = c.Cluster.Silos[0].ServiceProvider.GetRequiredService<IBackendCatalog>().Get("llm");
     var watch = Stopwatch.StartNew();
     var summary = "";
     foreach (var chunk in chunks)

@@ -259,7 +259,18 @@ public sealed class ArticleGrain(
             Brief brief;
             if (chunks is null)
             {
-                brief = await StreamFinalAsync(run, document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief);
+                // A single-pass backend (extractive) answers at once: nothing to stream but its sentences.
+                brief = backend.SinglePass
+                    ? await SummarizeAsync(document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief, 0, run.Cancellation)
+                    : await StreamFinalAsync(run, document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief);
+                if (backend.SinglePass)
+                {
+                    foreach (var token in Tokens(brief))
+                    {
+                        run.Publish(token);
+                    }
+                }
+
                 run.Publish(BriefEvent.Progress("brief", 1, 1));
             }
             else

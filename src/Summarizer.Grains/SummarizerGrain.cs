@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Summarizer.Backends;
 using Summarizer.Contracts;
@@ -15,7 +16,7 @@ namespace Summarizer.Grains;
 /// the article grain relays; only one run asks for a given final step, so it needs no in-flight table.
 /// </summary>
 [RandomPlacement]
-public sealed class SummarizerGrain(IBackendInvoker invoker, IBackendCatalog catalog) : Grain, ISummarizerGrain
+public sealed class SummarizerGrain(IBackendInvoker invoker, IBackendCatalog catalog, IOptionsMonitor<SummarizerOptions> options) : Grain, ISummarizerGrain
 {
     private Brief? _result;
 
@@ -88,17 +89,34 @@ public sealed class SummarizerGrain(IBackendInvoker invoker, IBackendCatalog cat
             yield break;
         }
 
-        var answer = text.ToString().Trim();
-        var sentences = SentenceSplitter.Split(answer).Select(s => s.Slice(answer)).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
         var backend = catalog.Get(work.Backend);
-        if (sentences.Count == 0)
-        {
-            throw new BackendFailureException(backend.Name, BackendFailureKind.BadAnswer, $"Backend '{backend.Name}' streamed an empty brief.");
-        }
+        var sentences = backend.SinglePass
+            ? [.. SentenceSplitter.Split(text.ToString().Trim()).Select(s => s.Slice(text.ToString().Trim()))]
+            : Sentences(backend.Name, text.ToString(), Request(work).TargetSentences);
 
         var brief = new Brief(string.Join(' ', sentences), sentences, new BackendRef(backend.Name, backend.Model), Cached: false, Degraded: false, DegradedReason: null);
         _result = brief;
         yield return new SummaryPiece(null, brief);
+    }
+
+    /// <summary>
+    /// A model's streamed answer checked by the same rules as a plain one (<see cref="ModelOutput.ParseBrief"/>:
+    /// one sentence per line), each line then split into sentences in case a model put two on one.
+    /// </summary>
+    private List<string> Sentences(string backend, string answer, int target)
+    {
+        IReadOnlyList<string> lines;
+        try
+        {
+            var maxOutput = options.CurrentValue.Backends.TryGetValue(backend, out var o) ? o.MaxOutputTokens : new BackendOptions().MaxOutputTokens;
+            lines = ModelOutput.ParseBrief(answer, target, maxOutput);
+        }
+        catch (ModelOutputException e)
+        {
+            throw new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' streamed an unusable brief: {e.Message}");
+        }
+
+        return [.. lines.SelectMany(line => SentenceSplitter.Split(line).Select(s => s.Slice(line)))];
     }
 
     private void CheckKey(SummarizeWork work)

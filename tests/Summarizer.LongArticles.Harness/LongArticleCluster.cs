@@ -38,19 +38,17 @@ public sealed record LongArticleClusterSettings
 /// <summary>
 /// A 3-silo <see cref="InProcessTestCluster"/> whose backends call a <see cref="LoopbackOpenAIServer"/>,
 /// with the HTTP API in front of it on 127.0.0.1 as an Orleans client (the gateway's shape).
-/// Backends: <c>extractive</c> (default), <c>llm</c> and <c>llm-small</c> (provider LoopbackOpenAI).
+/// Backends: <c>extractive</c> (default), <c>llm</c> and <c>llm-small</c>, both the real
+/// <c>OpenAICompatible</c> provider configured by options (Semantic Kernel, resilience pipeline).
 /// </summary>
 public sealed class LongArticleCluster : IAsyncDisposable
 {
-    private readonly HttpClient _backendHttp;
-
-    private LongArticleCluster(LoopbackOpenAIServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, HttpClient backendHttp, TokenCounter tokens, LongArticleClusterSettings settings)
+    private LongArticleCluster(LoopbackOpenAIServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings)
     {
         Server = server;
         Cluster = cluster;
         Api = api;
         Http = http;
-        _backendHttp = backendHttp;
         Tokens = tokens;
         Settings = settings;
     }
@@ -78,27 +76,16 @@ public sealed class LongArticleCluster : IAsyncDisposable
         settings ??= new LongArticleClusterSettings();
         var tokens = TokenCounter.CreateO200k();
         var server = await LoopbackOpenAIServer.StartAsync(tokens);
-        var backendHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { Timeout = Timeout.InfiniteTimeSpan };
         var config = new Dictionary<string, string?>
         {
             ["Summarizer:Backend"] = "extractive",
             ["Summarizer:Backends:extractive:Provider"] = "Extractive",
-            ["Summarizer:Backends:llm:Provider"] = LoopbackBackendProvider.ProviderName,
-            ["Summarizer:Backends:llm:Endpoint"] = server.Endpoint.ToString(),
-            ["Summarizer:Backends:llm:Model"] = "loopback-large",
-            ["Summarizer:Backends:llm:ContextTokens"] = settings.ContextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Summarizer:Backends:llm:MaxOutputTokens"] = settings.MaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Summarizer:Backends:llm:MaxConcurrency"] = "64",
-            ["Summarizer:Backends:llm-small:Provider"] = LoopbackBackendProvider.ProviderName,
-            ["Summarizer:Backends:llm-small:Endpoint"] = server.Endpoint.ToString(),
-            ["Summarizer:Backends:llm-small:Model"] = "loopback-small",
-            ["Summarizer:Backends:llm-small:ContextTokens"] = settings.SmallContextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Summarizer:Backends:llm-small:MaxOutputTokens"] = settings.SmallMaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Summarizer:Backends:llm-small:MaxConcurrency"] = "64",
-            ["Summarizer:LongArticles:PromptTokens"] = settings.PromptTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Summarizer:Limits:MaxChunks"] = settings.MaxChunks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Summarizer:Limits:MaxArticleBytes"] = settings.MaxArticleBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summarizer:LongArticles:PromptTokens"] = Invariant(settings.PromptTokens),
+            ["Summarizer:Limits:MaxChunks"] = Invariant(settings.MaxChunks),
+            ["Summarizer:Limits:MaxArticleBytes"] = Invariant(settings.MaxArticleBytes),
         };
+        Backend(config, "llm", "loopback-large", settings.ContextTokens, settings.MaxOutputTokens, server.Endpoint);
+        Backend(config, "llm-small", "loopback-small", settings.SmallContextTokens, settings.SmallMaxOutputTokens, server.Endpoint);
 
         var builder = new InProcessTestClusterBuilder(settings.Silos);
         builder.ConfigureSiloHost((_, host) =>
@@ -110,7 +97,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         {
             silo.AddMemoryGrainStorage(StorageNames.Articles);
             silo.AddSummarizerGrains();
-            silo.Services.AddSingleton<IBackendProvider>(new LoopbackBackendProvider(backendHttp, options.SiloName));
+            silo.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new SiloHeaderHandler(options.SiloName)));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -126,8 +113,24 @@ public sealed class LongArticleCluster : IAsyncDisposable
         await api.StartAsync();
         var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
-        return new LongArticleCluster(server, cluster, api, http, backendHttp, tokens, settings);
+        return new LongArticleCluster(server, cluster, api, http, tokens, settings);
     }
+
+    /// <summary>A backend of the real <c>OpenAICompatible</c> provider (Semantic Kernel's OpenAI connector) pointed at the loopback server.</summary>
+    private static void Backend(Dictionary<string, string?> config, string name, string model, int contextTokens, int maxOutputTokens, Uri endpoint)
+    {
+        var key = $"Summarizer:Backends:{name}:";
+        config[key + "Provider"] = "OpenAICompatible";
+        config[key + "Endpoint"] = endpoint.ToString();
+        config[key + "Model"] = model;
+        config[key + "ContextTokens"] = Invariant(contextTokens);
+        config[key + "MaxOutputTokens"] = Invariant(maxOutputTokens);
+        config[key + "MaxConcurrency"] = "64";
+        config[key + "MaxQueue"] = "1000";
+        config[key + "Retries"] = "0"; // a test counts calls; the loopback server never fails
+    }
+
+    private static string Invariant(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
@@ -136,7 +139,6 @@ public sealed class LongArticleCluster : IAsyncDisposable
         await Api.DisposeAsync();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
-        _backendHttp.Dispose();
         await Server.DisposeAsync();
     }
 }

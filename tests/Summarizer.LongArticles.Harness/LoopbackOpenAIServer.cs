@@ -19,7 +19,8 @@ public sealed record ChatCall(string Kind, string Silo, int PromptTokens, bool S
 /// A loopback OpenAI-protocol server on 127.0.0.1: <c>POST /v1/chat/completions</c>, plain and
 /// <c>stream: true</c> (Server-Sent Events). It waits <see cref="Latency"/> per call (the model's
 /// time), answers with the first words of the last user message as sentences, and records every
-/// call: its kind and silo (from the <c>X-Summary-Kind</c> / <c>X-Silo</c> headers when sent),
+/// call: its kind (map, reduce or brief, read from the prompt) and silo (the <c>X-Silo</c> header
+/// the test silos add to every backend request),
 /// the prompt's size in tokens, and whether the caller went away before the answer.
 /// </summary>
 public sealed class LoopbackOpenAIServer : IAsyncDisposable
@@ -75,7 +76,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var messages = body["messages"]!.AsArray();
         var prompt = string.Join("\n", messages.Select(m => m!["content"]!.GetValue<string>()));
         var user = messages.Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>();
-        var kind = http.Request.Headers["X-Summary-Kind"].FirstOrDefault() ?? "unknown";
+        var kind = KindOf(prompt);
         var silo = http.Request.Headers["X-Silo"].FirstOrDefault() ?? "unknown";
         var promptTokens = _tokens.Count(prompt);
         try
@@ -109,7 +110,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         else
         {
             http.Response.ContentType = "text/event-stream";
-            foreach (var piece in answer.Split(' '))
+            foreach (var piece in Pieces(answer))
             {
                 var chunk = new JsonObject
                 {
@@ -117,7 +118,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
                     ["object"] = "chat.completion.chunk",
                     ["created"] = 0,
                     ["model"] = body["model"]?.GetValue<string>() ?? "loopback",
-                    ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["content"] = piece + " " } }),
+                    ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["content"] = piece } }),
                 };
                 await http.Response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n");
             }
@@ -128,7 +129,35 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         _calls.Enqueue(new ChatCall(kind, silo, promptTokens, stream, Completed: true, Aborted: false));
     }
 
-    /// <summary>Two short sentences made of the input's first words and its hash: deterministic and much shorter than the input.</summary>
+    /// <summary>
+    /// What the call is for, from the prompt templates' wording (Summarizer.Backends/Prompts): a
+    /// map prompt speaks of "one part of a long article", a reduce prompt of "partial summaries".
+    /// </summary>
+    private static string KindOf(string prompt) =>
+        prompt.Contains("part of a long article", StringComparison.OrdinalIgnoreCase) ? "Map"
+        : prompt.Contains("partial summaries", StringComparison.OrdinalIgnoreCase) ? "Reduce"
+        : "Brief";
+
+    /// <summary>The answer as a model streams it: word by word, each piece with the whitespace after it.</summary>
+    private static IEnumerable<string> Pieces(string answer)
+    {
+        var start = 0;
+        for (var i = 0; i < answer.Length; i++)
+        {
+            if (char.IsWhiteSpace(answer[i]) && (i + 1 == answer.Length || !char.IsWhiteSpace(answer[i + 1])))
+            {
+                yield return answer[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < answer.Length)
+        {
+            yield return answer[start..];
+        }
+    }
+
+    /// <summary>Two short sentences (one per line, as the prompts ask) made of the input's first words and its hash: deterministic and much shorter than the input.</summary>
     private static string Answer(string input)
     {
         var words = input.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
@@ -143,7 +172,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
 
         // The input's hash keeps answers to different inputs different even when they start alike.
         var half = Math.Max(1, words.Count / 2);
-        return $"Point {ArticleId.Compute(input)[..8]} {string.Join(' ', words.Take(half))}. Also {string.Join(' ', words.Skip(half).DefaultIfEmpty("that"))}.";
+        return $"Point {ArticleId.Compute(input)[..8]} {string.Join(' ', words.Take(half))}.\nAlso {string.Join(' ', words.Skip(half).DefaultIfEmpty("that"))}.";
     }
 
     public async ValueTask DisposeAsync()

@@ -142,7 +142,7 @@ public sealed class LongArticleTests(ClusterFixture fixture)
         var tokens = events.Where(e => e.Name == "token").Select(e => e.Data.GetProperty("text").GetString()!).ToList();
         Assert.True(tokens.Count > 2);
         var brief = events[^1].Data.GetProperty("brief").GetString();
-        Assert.Equal(brief, string.Join(' ', string.Concat(tokens).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(brief, string.Join(' ', string.Concat(tokens).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         Assert.Single(Server.Calls.Skip(before), c => c.Kind == "Reduce" && c.Stream);
     }
 

@@ -11,6 +11,13 @@ namespace Summarizer.Backends;
 public sealed record ContextBudget(int ContextTokens, int PromptTokens, int MaxOutputTokens)
 {
     public int InputTokens => ContextTokens - PromptTokens - MaxOutputTokens;
+
+    /// <summary>
+    /// Calls one long article may have in flight at once: what one silo's invoker takes for the
+    /// backend (MaxConcurrency running + MaxQueue waiting), so map calls are never refused as
+    /// "queue full" even when placement puts them all on one silo.
+    /// </summary>
+    public int MaxInFlight { get; init; } = int.MaxValue;
 }
 
 /// <summary>Configuration section <c>Summarizer:LongArticles</c>: how long articles are chunked and reduced.</summary>
@@ -48,7 +55,10 @@ internal sealed class ContextBudgets(IOptions<SummarizerOptions> backends, IOpti
             return null;
         }
 
-        return new ContextBudget(o.ContextTokens, longArticles.Value.PromptTokens, o.MaxOutputTokens);
+        return new ContextBudget(o.ContextTokens, longArticles.Value.PromptTokens, o.MaxOutputTokens)
+        {
+            MaxInFlight = Math.Max(1, o.MaxConcurrency + o.MaxQueue),
+        };
     }
 }
 

@@ -313,13 +313,15 @@ public sealed class ArticleGrain(
     private async Task<Brief> MapReduceAsync(BriefRun run, ArticleDocument document, BriefLength length, ISummaryBackend backend, IReadOnlyList<TextChunk> chunks)
     {
         var o = longArticles.Value;
-        var input = budgets.For(backend)!.InputTokens;
+        var budget = budgets.For(backend)!;
+        var input = budget.InputTokens;
         var ct = run.Cancellation;
+        using var slots = new SemaphoreSlim(Math.Min(budget.MaxInFlight, 1024));
         var mapSpec = BriefSpec.Map(o.MapSentences, backend);
         var done = 0;
         var mapped = await Task.WhenAll(chunks.Select(async chunk =>
         {
-            var b = await SummarizeAsync(chunk.Text, null, mapSpec, document.Title, length, backend.Name, WorkKind.Map, o.MapSentences, ct);
+            var b = await Throttled(slots, () => SummarizeAsync(chunk.Text, null, mapSpec, document.Title, length, backend.Name, WorkKind.Map, o.MapSentences, ct), ct);
             run.Publish(BriefEvent.Progress("map", ++done, chunks.Count));
             return b;
         }));
@@ -343,11 +345,25 @@ public sealed class ArticleGrain(
                 // A group of one (the odd last) goes up a level as it is: no call needed.
                 var b = group.Count == 1 && ReferenceEquals(group[0], parts[Start(groups, i)].Text)
                     ? parts[Start(groups, i)]
-                    : await SummarizeAsync(TokenChunker.Join(group), null, reduceSpec, document.Title, length, backend.Name, WorkKind.Reduce, o.ReduceSentences, ct);
+                    : await Throttled(slots, () => SummarizeAsync(TokenChunker.Join(group), null, reduceSpec, document.Title, length, backend.Name, WorkKind.Reduce, o.ReduceSentences, ct), ct);
                 run.Publish(BriefEvent.Progress("reduce", ++reduced, groups.Count, level));
                 return b;
             }));
             parts = [.. next];
+        }
+    }
+
+    /// <summary>Waits for one of the run's call slots (see <see cref="ContextBudget.MaxInFlight"/>).</summary>
+    private static async Task<Brief> Throttled(SemaphoreSlim slots, Func<Task<Brief>> call, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

@@ -38,7 +38,8 @@ public sealed record LongArticleClusterSettings
 /// <summary>
 /// A 3-silo <see cref="InProcessTestCluster"/> whose backends call a <see cref="LoopbackOpenAIServer"/>,
 /// with the HTTP API in front of it on 127.0.0.1 as an Orleans client (the gateway's shape).
-/// Backends: <c>extractive</c> (default), <c>llm</c> and <c>llm-small</c>, both the real
+/// Backends: <c>extractive</c> (default), <c>llm</c>, <c>llm-small</c> (small context) and
+/// <c>llm-tight</c> (MaxConcurrency 1, MaxQueue 2 per silo), all the real
 /// <c>OpenAICompatible</c> provider configured by options (Semantic Kernel, resilience pipeline).
 /// </summary>
 public sealed class LongArticleCluster : IAsyncDisposable
@@ -86,6 +87,9 @@ public sealed class LongArticleCluster : IAsyncDisposable
         };
         Backend(config, "llm", "loopback-large", settings.ContextTokens, settings.MaxOutputTokens, server.Endpoint);
         Backend(config, "llm-small", "loopback-small", settings.SmallContextTokens, settings.SmallMaxOutputTokens, server.Endpoint);
+        Backend(config, "llm-tight", "loopback-tight", settings.ContextTokens, settings.MaxOutputTokens, server.Endpoint);
+        config["Summarizer:Backends:llm-tight:MaxConcurrency"] = "1";
+        config["Summarizer:Backends:llm-tight:MaxQueue"] = "2";
 
         var builder = new InProcessTestClusterBuilder(settings.Silos);
         builder.ConfigureSiloHost((_, host) =>

@@ -29,6 +29,8 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TokenCounter _tokens;
     private int _started;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private LoopbackOpenAIServer(WebApplication app, TokenCounter tokens)
     {
@@ -44,6 +46,9 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     /// <summary>Calls that have reached the server (finished or not).</summary>
     public int Started => Volatile.Read(ref _started);
 
+    /// <summary>Most calls in progress at once since the last <see cref="Reset"/>.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
     /// <summary>Calls that have ended (answered or aborted).</summary>
     public IReadOnlyList<ChatCall> Calls => [.. _calls];
 
@@ -51,6 +56,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     {
         _calls.Clear();
         Interlocked.Exchange(ref _started, 0);
+        Interlocked.Exchange(ref _maxInFlight, 0);
     }
 
     public static async Task<LoopbackOpenAIServer> StartAsync(TokenCounter tokens)
@@ -71,6 +77,24 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     private async Task CompleteAsync(HttpContext http)
     {
         Interlocked.Increment(ref _started);
+        var now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        {
+        }
+
+        try
+        {
+            await AnswerAsync(http);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext http)
+    {
         var body = (await JsonNode.ParseAsync(http.Request.Body))!;
         var stream = body["stream"]?.GetValue<bool>() ?? false;
         var messages = body["messages"]!.AsArray();

@@ -106,6 +106,21 @@ public sealed class LongArticleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_article_never_overflows_the_backend_queue()
+    {
+        // llm-tight takes 1 call + 2 queued per silo; 40 map calls fired at once would be refused (503).
+        Server.Latency = TimeSpan.FromMilliseconds(20);
+        var id = await StoreAsync(Article(40, "llm-tight", "tight"));
+        Server.Reset();
+
+        var brief = await GetBriefAsync(id, "short", "llm-tight");
+
+        Assert.False(brief.GetProperty("degraded").GetBoolean());
+        Assert.Equal(40, Server.Calls.Count(c => c.Kind == "Map"));
+        Assert.True(Server.MaxInFlight <= 3, $"{Server.MaxInFlight} calls at once; one silo takes 1 running + 2 queued");
+    }
+
+    [Fact]
     public async Task The_extractive_backend_stays_single_pass()
     {
         var id = await StoreAsync(Article(20, "llm", "extractive"));

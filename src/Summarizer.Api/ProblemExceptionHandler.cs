@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Messaging;
 using Summarizer.Contracts;
 
 namespace Summarizer.Api;
 
 /// <summary>
 /// Maps exceptions that cross from the grains into ProblemDetails with the right status: unknown
-/// backend → 400, unknown article → 404, backend failures → 502/503/504 (with Retry-After).
+/// backend → 400, unknown article → 404, backend failures → 502/503/504 (with Retry-After), no reachable
+/// silo (after the gateway's retries) → 503.
 /// Anything else is a server fault: 500, logged, with no internals in the body.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -22,6 +24,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BackendFailureException { Kind: BackendFailureKind.Timeout } e => (StatusCodes.Status504GatewayTimeout, "backend-timeout", "The model backend timed out.", e.Message, Backend(e)),
             BackendFailureException { Kind: BackendFailureKind.Unavailable } e => (StatusCodes.Status503ServiceUnavailable, "backend-unavailable", "The model backend is unavailable.", e.Message, Backend(e)),
             BackendFailureException e => (StatusCodes.Status502BadGateway, "backend-error", "The model backend failed.", e.Message, Backend(e)),
+            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException => (StatusCodes.Status503ServiceUnavailable, "cluster-unavailable",
+                "No silo could serve the request.", "The cluster is unavailable or changing; retry shortly.", null),
             BadHttpRequestException e => (e.StatusCode, "malformed-request", "The request is malformed.", e.Message, null),
             _ => (StatusCodes.Status500InternalServerError, "internal", "An unexpected error occurred.", "The server failed to process the request; it has been logged.", (Dictionary<string, object?>?)null),
         };
@@ -34,6 +38,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (exception is BackendFailureException { RetryAfter: { } retryAfter } && status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (slug == "cluster-unavailable")
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
         }
 
         httpContext.Response.StatusCode = status;

@@ -41,6 +41,7 @@ public static class SummarizerApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         v1.MapGet("/articles/{id}/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.");
+        v1.MapClusterApi();
         return app;
     }
 

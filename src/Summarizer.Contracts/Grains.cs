@@ -8,15 +8,19 @@ namespace Summarizer.Contracts;
 public interface IArticleGrain : IGrainWithStringKey
 {
     /// <summary>Stores the article (idempotent). Throws <see cref="ArgumentException"/> when the text does not hash to this grain's id.</summary>
+    [Idempotent]
     Task<ArticleInfo> StoreAsync(ArticleContent content, CancellationToken cancellationToken = default);
 
     /// <summary>Metadata, or null when no article with this id was stored.</summary>
+    [Idempotent]
     Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
+    [Idempotent]
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>The key-quote digest, at most <paramref name="max"/> quotes.</summary>
+    [Idempotent]
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
 }
 

@@ -1,0 +1,74 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Messaging;
+using Summarizer.Contracts;
+
+namespace Summarizer.Gateway;
+
+/// <summary>
+/// Repeats a grain call marked <see cref="IdempotentAttribute"/> when it failed because a silo went
+/// away (the silo died, the connection dropped, the message was rejected while membership changed,
+/// or the call timed out), with exponential backoff, within <see cref="GatewayOptions"/>' budget.
+/// Application errors (unknown article, backend failure) are never retried.
+/// </summary>
+internal sealed partial class IdempotentRetryFilter(IOptions<GatewayOptions> options, TimeProvider time, ILogger<IdempotentRetryFilter> logger)
+    : IOutgoingGrainCallFilter
+{
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.GetCustomAttribute<IdempotentAttribute>() is null)
+        {
+            await context.Invoke();
+            return;
+        }
+
+        var o = options.Value;
+        var started = time.GetTimestamp();
+        var backoff = TimeSpan.FromSeconds(o.FirstBackoffSeconds);
+        for (var attempt = 1; ; attempt++)
+        {
+            Exception? failure;
+            try
+            {
+                await context.Invoke();
+                failure = context.Response?.Exception;
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            if (failure is null)
+            {
+                return;
+            }
+
+            var retryable = IsSiloFailure(failure)
+                && attempt < o.MaxAttempts
+                && time.GetElapsedTime(started) + backoff < TimeSpan.FromSeconds(o.RetryBudgetSeconds);
+            if (!retryable)
+            {
+                if (context.Response?.Exception is null)
+                {
+                    throw failure;
+                }
+
+                return; // the failed response stands; the caller sees its exception
+            }
+
+            LogRetry(logger, context.InterfaceName, context.MethodName, attempt, failure.GetType().Name);
+            await Task.Delay(backoff, time);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+        }
+    }
+
+    /// <summary>Failures of the cluster rather than of the call: another attempt may reach a live silo.</summary>
+    internal static bool IsSiloFailure(Exception e) => e is SiloUnavailableException
+        or ConnectionFailedException
+        or OrleansMessageRejectionException
+        or TimeoutException
+        or ClientNotAvailableException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Interface}.{Method} failed on attempt {Attempt} ({Failure}); retrying")]
+    private static partial void LogRetry(ILogger logger, string @interface, string method, int attempt, string failure);
+}

@@ -8,10 +8,10 @@ namespace Summarizer.Gateway;
 /// <summary>
 /// Repeats a grain call marked <see cref="IdempotentAttribute"/> when it failed because a silo went
 /// away (the silo died, the connection dropped, the message was rejected while membership changed,
-/// or the call timed out), with exponential backoff, within <see cref="GatewayOptions"/>' budget.
+/// or the call timed out), with exponential backoff, within <see cref="SummarizerGatewayOptions"/>' budget.
 /// Application errors (unknown article, backend failure) are never retried.
 /// </summary>
-internal sealed partial class IdempotentRetryFilter(IOptions<GatewayOptions> options, TimeProvider time, ILogger<IdempotentRetryFilter> logger)
+internal sealed partial class IdempotentRetryFilter(IOptions<SummarizerGatewayOptions> options, TimeProvider time, ILogger<IdempotentRetryFilter> logger)
     : IOutgoingGrainCallFilter
 {
     public async Task Invoke(IOutgoingGrainCallContext context)

@@ -27,10 +27,10 @@ public static class SummarizerGateway
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.AddSummarizerDefaults("summarizer-gateway");
         builder.Services.AddSummarizerApi();
-        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
-            .Validate(o => o.MaxAttempts >= 1, $"{GatewayOptions.SectionName}:MaxAttempts must be at least 1.")
-            .Validate(o => o.RetryBudgetSeconds > 0, $"{GatewayOptions.SectionName}:RetryBudgetSeconds must be positive.")
-            .Validate(o => o.ResponseTimeoutSeconds > 0, $"{GatewayOptions.SectionName}:ResponseTimeoutSeconds must be positive.")
+        builder.Services.AddOptions<SummarizerGatewayOptions>().BindConfiguration(SummarizerGatewayOptions.SectionName)
+            .Validate(o => o.MaxAttempts >= 1, $"{SummarizerGatewayOptions.SectionName}:MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryBudgetSeconds > 0, $"{SummarizerGatewayOptions.SectionName}:RetryBudgetSeconds must be positive.")
+            .Validate(o => o.ResponseTimeoutSeconds > 0, $"{SummarizerGatewayOptions.SectionName}:ResponseTimeoutSeconds must be positive.")
             .ValidateOnStart();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster", tags: [HostingExtensions.ReadyTag]);
 
@@ -53,8 +53,10 @@ public static class SummarizerGateway
             }
 
             client.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
-            client.Services.AddOptions<ClientMessagingOptions>().Configure<IOptions<GatewayOptions>>(
+            client.Services.AddOptions<ClientMessagingOptions>().Configure<IOptions<SummarizerGatewayOptions>>(
                 (m, g) => m.ResponseTimeout = TimeSpan.FromSeconds(g.Value.ResponseTimeoutSeconds));
+            client.Services.AddOptions<GatewayOptions>().Configure<IOptions<SummarizerGatewayOptions>>(
+                (o, g) => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(g.Value.GatewayListRefreshSeconds));
             client.AddOutgoingGrainCallFilter<IdempotentRetryFilter>();
         });
         configure?.Invoke(builder);

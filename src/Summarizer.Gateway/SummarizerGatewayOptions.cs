@@ -1,7 +1,7 @@
 namespace Summarizer.Gateway;
 
 /// <summary>Configuration section <c>Summarizer:Gateway</c>: how hard the gateway tries before a request fails.</summary>
-public sealed class GatewayOptions
+public sealed class SummarizerGatewayOptions
 {
     public const string SectionName = "Summarizer:Gateway";
 
@@ -19,4 +19,7 @@ public sealed class GatewayOptions
     /// Long enough for a slow model backend (default 120 s).
     /// </summary>
     public double ResponseTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>How often the client re-reads the silo list from membership, to use new silos as gateways (default 10 s).</summary>
+    public double GatewayListRefreshSeconds { get; set; } = 10;
 }

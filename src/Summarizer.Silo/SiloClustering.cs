@@ -8,13 +8,17 @@ using Summarizer.Hosting;
 
 namespace Summarizer.Silo;
 
-/// <summary>Membership and grain storage by <see cref="ClusterSettings.Mode"/>: localhost + memory, or Redis + Redis.</summary>
+/// <summary>
+/// Membership and grain storage by <see cref="ClusterSettings.Mode"/>: localhost + memory, or Redis + Redis;
+/// and readiness (<c>/readyz</c>): this silo is Active in the membership.
+/// </summary>
 public static class SiloClustering
 {
     public static ISiloBuilder UseSummarizerClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var settings = ClusterSettings.From(configuration);
+        silo.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HostingExtensions.ReadyTag]);
         if (settings.Mode == ClusterMode.Embedded)
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);

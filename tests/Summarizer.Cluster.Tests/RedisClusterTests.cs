@@ -68,7 +68,7 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
     }
 
     [Fact]
-    public async Task Gateway_is_not_ready_with_no_silo_and_ready_with_one_which_cluster_lists()
+    public async Task Gateway_is_not_ready_with_no_silo_and_ready_with_one_which_both_hosts_list()
     {
         var hosts = new ClusterHosts(redis.ConnectionString);
         await using var gateway = await hosts.StartGatewayAsync(waitForStart: false);
@@ -76,6 +76,7 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await ClusterHosts.TryGetAsync(gateway.Http, "/readyz"));
 
         await using var silo = await hosts.StartSiloAsync();
+        Assert.True(await ReadyAsync(silo), "a started silo is Active, so ready");
         await ClusterHosts.WaitUntilAsync(() => ReadyAsync(gateway), TimeSpan.FromSeconds(60));
         Assert.Equal(1, await ClusterHosts.ActiveSilosAsync(gateway.Http));
         Assert.Equal(1, await ClusterHosts.ActiveSilosAsync(silo.Http));
@@ -83,8 +84,8 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         await silo.StopAsync();
     }
 
-    private static async Task<bool> ReadyAsync(RunningHost gateway) =>
-        await ClusterHosts.TryGetAsync(gateway.Http, "/readyz") == HttpStatusCode.OK;
+    private static async Task<bool> ReadyAsync(RunningHost host) =>
+        await ClusterHosts.TryGetAsync(host.Http, "/readyz") == HttpStatusCode.OK;
 
     private static async Task<JsonElement> PostDigestAsync(HttpClient http, string text)
     {

@@ -15,7 +15,7 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
     public string? Model => null;
 
     /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
-    public string PromptVersion => "extractive-1";
+    public string PromptVersion => "extractive-2";
 
     public Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
     {

@@ -19,9 +19,16 @@ public interface IArticleGrain : IGrainWithStringKey
     [Idempotent]
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>The key-quote digest, at most <paramref name="max"/> quotes.</summary>
+    /// <summary>The key-quote digest, at most <paramref name="max"/> quotes, chosen by the default backend.</summary>
     [Idempotent]
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The key-quote digest chosen by a backend by name (null: the default) among the extracted quotes;
+    /// only quotes found verbatim in the article are returned.
+    /// </summary>
+    [Idempotent]
+    Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -15,7 +15,8 @@ public static partial class ArticleNormalizer
     public static NormalizedText Normalize(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = raw.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var text = IsAscii(raw) || raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
         string? date = null;
         string? title = null;
@@ -45,27 +46,61 @@ public static partial class ArticleNormalizer
             break;
         }
 
+        // One pass: collapse runs of horizontal whitespace, trim lines, keep at most one blank line.
         var sb = new StringBuilder(text.Length);
         var blank = false;
-        foreach (var rawLine in text.Split('\n'))
+        var lineStart = 0;
+        while (lineStart <= text.Length)
         {
-            var line = Whitespace().Replace(rawLine, " ").Trim();
-            if (line.Length == 0)
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (line.IsWhiteSpace())
             {
                 blank = sb.Length > 0;
-                continue;
             }
-
-            if (sb.Length > 0)
+            else
             {
-                sb.Append(blank ? "\n\n" : "\n");
+                if (sb.Length > 0)
+                {
+                    sb.Append(blank ? "\n\n" : "\n");
+                }
+
+                AppendCollapsed(sb, line.Trim());
+                blank = false;
             }
 
-            sb.Append(line);
-            blank = false;
+            lineStart = lineEnd + 1;
         }
 
         return new NormalizedText(sb.ToString(), string.IsNullOrEmpty(title) ? null : title, date);
+    }
+
+    private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
+
+    private static void AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> line)
+    {
+        var space = false;
+        foreach (var c in line)
+        {
+            if (c != '\n' && char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
     }
 
     /// <summary>Paragraph spans of normalised text: runs separated by a blank line.</summary>
@@ -98,7 +133,4 @@ public static partial class ArticleNormalizer
 
     [GeneratedRegex(@"^\s*title:?[ \t]+(?<title>[^\n]+)\n", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingTitle();
-
-    [GeneratedRegex(@"[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000 ]+")]
-    private static partial Regex Whitespace();
 }

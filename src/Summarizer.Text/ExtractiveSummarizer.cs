@@ -4,7 +4,8 @@ namespace Summarizer.Text;
 
 /// <summary>
 /// Offline, deterministic extractive summariser: sentence centrality (TF-IDF cosine graph) with a
-/// strong lead prior, redundancy control, output in article order.
+/// dominant lead prior, boilerplate (bylines, captions, calls to action) demoted, redundancy control,
+/// datelines and short parentheticals trimmed, output in article order.
 /// </summary>
 public static partial class ExtractiveSummarizer
 {
@@ -19,27 +20,17 @@ public static partial class ExtractiveSummarizer
             return [.. sentences.Select(s => s.Slice(document.Text))];
         }
 
-        var bags = sentences.Select(s => Tokens(s.Slice(document.Text))).ToArray();
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var bag in bags)
-        {
-            foreach (var t in bag.Keys)
-            {
-                df[t] = df.GetValueOrDefault(t) + 1;
-            }
-        }
-
-        var n = bags.Length;
-        var vectors = bags.Select(b => Weigh(b, df, n)).ToArray();
+        var n = sentences.Count;
+        var bags = TermBags(document.Text, sentences);
+        var vectors = Weigh(bags);
         var centrality = new double[n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < n; j++)
+            for (var j = i + 1; j < n; j++)
             {
-                if (i != j)
-                {
-                    centrality[i] += Cosine(vectors[i], vectors[j]);
-                }
+                var c = Cosine(vectors[i], vectors[j]);
+                centrality[i] += c;
+                centrality[j] += c;
             }
         }
 
@@ -47,16 +38,16 @@ public static partial class ExtractiveSummarizer
         var scores = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var position = 1.0 / Math.Sqrt(i + 1.0);
-            var words = bags[i].Values.Sum();
-            var lengthPenalty = words < 6 ? 0.3 : 1.0;
-            scores[i] = lengthPenalty * (0.75 * position + 0.25 * (maxC > 0 ? centrality[i] / maxC : 0));
+            // News puts the essentials first: position dominates, centrality breaks ties further down.
+            var position = 1.0 / (1.0 + (0.6 * i));
+            var content = IsContent(document.Text, sentences[i], bags[i].Words) ? 1.0 : 0.05;
+            scores[i] = content * ((0.9 * position) + (0.1 * (maxC > 0 ? centrality[i] / maxC : 0)));
         }
 
         var chosen = new List<int>();
         foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ThenBy(i => i))
         {
-            if (chosen.Any(c => Cosine(vectors[c], vectors[i]) > 0.6))
+            if (chosen.Any(c => Redundant(bags[c], bags[i])))
             {
                 continue;
             }
@@ -69,57 +60,208 @@ public static partial class ExtractiveSummarizer
         }
 
         chosen.Sort();
-        return [.. chosen.Select(i => sentences[i].Slice(document.Text))];
+        return [.. chosen.Select(i => Trim(sentences[i].Slice(document.Text)))];
     }
 
-    private static Dictionary<string, int> Tokens(string sentence)
+    /// <summary>A sentence worth a place in a brief: enough words, not a byline, caption credit or call to action.</summary>
+    private static bool IsContent(string text, TextSpan sentence, int words)
     {
-        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match m in Word().Matches(sentence.ToLowerInvariant()))
+        if (words < 4)
         {
-            if (!StopWords.Contains(m.Value))
+            return false;
+        }
+
+        var s = sentence.Slice(text);
+        return !Boilerplate().IsMatch(s) && !s.EndsWith(':');
+    }
+
+    /// <summary>Most of the smaller sentence's content words already said by the other.</summary>
+    private static bool Redundant(TermBag a, TermBag b)
+    {
+        if (a.Ids.Length == 0 || b.Ids.Length == 0)
+        {
+            return false;
+        }
+
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Ids.Length && j < b.Ids.Length)
+        {
+            if (a.Ids[i] == b.Ids[j])
             {
-                bag[m.Value] = bag.GetValueOrDefault(m.Value) + 1;
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a.Ids[i] < b.Ids[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        return bag;
+        return shared >= 0.6 * Math.Min(a.Ids.Length, b.Ids.Length);
     }
 
-    private static Dictionary<string, double> Weigh(Dictionary<string, int> bag, Dictionary<string, int> df, int n)
+    /// <summary>
+    /// Drops words a brief does not need: a dateline ("LONDON (CNN) -- "), short parentheticals
+    /// ("(pictured)", "(similar to the one pictured)") and the stray " ." of caption-joined text.
+    /// </summary>
+    internal static string Trim(string sentence)
     {
-        var v = new Dictionary<string, double>(bag.Count, StringComparer.Ordinal);
-        foreach (var (t, tf) in bag)
+        var s = Dateline().Replace(sentence, string.Empty);
+        s = ShortParenthetical().Replace(s, string.Empty);
+        s = SpaceBeforePunctuation().Replace(s, "$1");
+        return s.Length > 0 ? s : sentence;
+    }
+
+    [GeneratedRegex(@"^(?:By\b|PUBLISHED:|UPDATED:|Last updated|CLICK HERE|Scroll down|Follow\b.*@|READ MORE|Sorry,|Share this with)|@\w+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Boilerplate();
+
+    [GeneratedRegex(@"^(?:[A-Z][A-Za-z.,' ]{1,40}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)\s*|\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)?\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"\s*\((?:[^()0-9]{1,40}|pictured[^()]*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortParenthetical();
+
+    [GeneratedRegex(@"\s+([.,;:!?])(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceBeforePunctuation();
+
+    /// <summary>Distinct content terms of one sentence (sorted term ids with counts) and its word count.</summary>
+    private readonly record struct TermBag(int[] Ids, int[] Counts, int Words);
+
+    /// <summary>A sentence's TF-IDF vector over the same sorted ids, with its norm.</summary>
+    private readonly record struct TermVector(int[] Ids, double[] Weights, double Norm);
+
+    /// <summary>
+    /// Lower-cased letter/digit runs, stop words dropped, interned to ids through a span lookup so
+    /// a token costs no string unless it is new to the article.
+    /// </summary>
+    private static TermBag[] TermBags(string text, IReadOnlyList<TextSpan> sentences)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[48];
+        var counts = new Dictionary<int, int>();
+        var result = new TermBag[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
         {
-            v[t] = tf * Math.Log(1.0 + (double)n / df[t]);
+            counts.Clear();
+            var words = 0;
+            var (start, end) = (sentences[s].Start, sentences[s].End);
+            var i = start;
+            while (i < end)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var j = i;
+                var length = 0;
+                while (j < end && char.IsLetterOrDigit(text[j]))
+                {
+                    if (length < buffer.Length)
+                    {
+                        buffer[length++] = char.ToLowerInvariant(text[j]);
+                    }
+
+                    j++;
+                }
+
+                i = j;
+                var token = buffer[..length];
+                if (stop.Contains(token))
+                {
+                    continue;
+                }
+
+                words++;
+                if (!lookup.TryGetValue(token, out var id))
+                {
+                    id = vocabulary.Count;
+                    lookup[token] = id;
+                }
+
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+
+            var ids = new int[counts.Count];
+            var tf = new int[counts.Count];
+            var k = 0;
+            foreach (var (id, c) in counts)
+            {
+                ids[k] = id;
+                tf[k++] = c;
+            }
+
+            Array.Sort(ids, tf);
+            result[s] = new TermBag(ids, tf, words);
         }
 
-        return v;
+        return result;
     }
 
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    private static TermVector[] Weigh(TermBag[] bags)
     {
-        if (a.Count == 0 || b.Count == 0)
+        var df = new Dictionary<int, int>();
+        foreach (var bag in bags)
+        {
+            foreach (var id in bag.Ids)
+            {
+                df[id] = df.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        var n = bags.Length;
+        var result = new TermVector[n];
+        for (var s = 0; s < n; s++)
+        {
+            var bag = bags[s];
+            var weights = new double[bag.Ids.Length];
+            var norm = 0.0;
+            for (var k = 0; k < weights.Length; k++)
+            {
+                weights[k] = bag.Counts[k] * Math.Log(1.0 + ((double)n / df[bag.Ids[k]]));
+                norm += weights[k] * weights[k];
+            }
+
+            result[s] = new TermVector(bag.Ids, weights, Math.Sqrt(norm));
+        }
+
+        return result;
+    }
+
+    private static double Cosine(TermVector a, TermVector b)
+    {
+        if (a.Norm == 0 || b.Norm == 0)
         {
             return 0;
         }
 
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (t, w) in a)
+        int i = 0, j = 0;
+        var dot = 0.0;
+        while (i < a.Ids.Length && j < b.Ids.Length)
         {
-            na += w * w;
-            if (b.TryGetValue(t, out var wb))
+            if (a.Ids[i] == b.Ids[j])
             {
-                dot += w * wb;
+                dot += a.Weights[i++] * b.Weights[j++];
+            }
+            else if (a.Ids[i] < b.Ids[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        foreach (var w in b.Values)
-        {
-            nb += w * w;
-        }
-
-        return dot / Math.Sqrt(na * nb);
+        return dot / (a.Norm * b.Norm);
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -129,7 +271,4 @@ public static partial class ExtractiveSummarizer
         "their", "our", "said", "says", "has", "have", "had", "not", "no", "will", "would", "can", "could", "after", "before",
         "who", "which", "what", "when", "where", "there", "than", "then", "also", "about", "into", "over", "more", "up", "out",
     };
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
 }

@@ -14,25 +14,27 @@ public static class KeyQuoteSelector
         ArgumentNullException.ThrowIfNull(quotes);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 0);
         var scored = quotes
-            .Select((q, i) => (Quote: q, Score: Score(q, i, quotes.Count)))
+            .Select((q, i) => (Quote: q, Score: Score(q, i, quotes.Count), Words: WordSet(q.Text)))
             .Where(x => WordCount(x.Quote.Text) >= 4)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Quote.Start);
 
         var chosen = new List<Quote>();
-        foreach (var (q, _) in scored)
+        var chosenWords = new List<HashSet<string>>();
+        foreach (var (q, _, words) in scored)
         {
             if (chosen.Count >= max)
             {
                 break;
             }
 
-            if (chosen.Any(c => Overlap(c.Text, q.Text) > 0.6))
+            if (chosenWords.Any(c => Overlap(c, words) > 0.6))
             {
                 continue;
             }
 
             chosen.Add(q);
+            chosenWords.Add(words);
         }
 
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -52,15 +54,19 @@ public static class KeyQuoteSelector
 
     private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static double Overlap(string a, string b)
+    private static HashSet<string> WordSet(string s) =>
+        new(s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '!', '?', ';', ':', '"', '“', '”').ToLowerInvariant()), StringComparer.Ordinal);
+
+    /// <summary>Shared words over the smaller quote's words: near 1 for a repeated or re-quoted statement.</summary>
+    private static double Overlap(HashSet<string> a, HashSet<string> b)
     {
-        var wa = a.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        var wb = b.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        if (wa.Count == 0 || wb.Count == 0)
+        if (a.Count == 0 || b.Count == 0)
         {
             return 0;
         }
 
-        return (double)wa.Intersect(wb).Count() / Math.Min(wa.Count, wb.Count);
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var shared = small.Count(large.Contains);
+        return (double)shared / small.Count;
     }
 }

@@ -45,7 +45,7 @@ internal sealed partial class NameIndex
         }
 
         var name = StripTitles(speaker);
-        if (name.Length == 0)
+        if (name.Length == 0 || SpeakerPhrase.FunctionWords.Contains(name))
         {
             return speaker;
         }
@@ -72,7 +72,7 @@ internal sealed partial class NameIndex
         return name;
     }
 
-    private string? LastPersonBefore(int offset)
+    internal string? LastPersonBefore(int offset)
     {
         string? last = null;
         foreach (var (o, n) in _people)

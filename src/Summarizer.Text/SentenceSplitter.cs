@@ -98,6 +98,11 @@ public static class SentenceSplitter
             return true;
         }
 
+        if (after > dot + 1 && next >= 0 && char.IsUpper(text[next]) && IsCloser(text[dot + 1]) && text[dot + 1] != ')')
+        {
+            return true; // `he said "no." It ended`: a closing quote after the period ends the sentence
+        }
+
         if (Abbreviations.Contains(word.TrimStart('(').ToString()))
         {
             // "Mr. Smith" never breaks; "in Washington, D.C. The ..." is handled below.

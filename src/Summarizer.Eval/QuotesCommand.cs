@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Summarizer.Eval.Data;
+using Summarizer.Eval.Quotes;
+
+namespace Summarizer.Eval;
+
+/// <summary><c>quotes</c>: quote precision/recall and speaker accuracy against PolNeAR gold, whole and per fold.</summary>
+internal static class QuotesCommand
+{
+    public static Command Create()
+    {
+        var articles = new Option<FileInfo>("--articles") { Description = "JSONL with id, article", Required = true };
+        var gold = new Option<FileInfo>("--gold") { Description = "JSONL of gold quotes (polnear_quotes.jsonl format)", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "write {\"article_id\",\"quotes\":[{text,speaker,start,end}]} lines (raw-text offsets)" };
+        var errors = new Option<FileInfo?>("--errors") { Description = "write every missed quote, false positive and wrong speaker (for error analysis)" };
+        var json = new Option<bool>("--json") { Description = "print the figures as JSON" };
+        var command = new Command("quotes", "quote precision, recall and speaker accuracy against annotated quotes") { articles, gold, output, errors, json };
+        command.SetAction(parse => Run(parse.GetValue(articles)!, parse.GetValue(gold)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(FileInfo articlesFile, FileInfo goldFile, FileInfo? output, FileInfo? errors, bool json)
+    {
+        var articles = JsonLines.Read<QuoteArticle>(articlesFile.FullName);
+        var gold = JsonLines.Read<GoldQuote>(goldFile.FullName).ToLookup(q => q.ArticleId);
+        var pipeline = DigestPipeline.Create();
+        var tallies = new Dictionary<char, QuoteTally> { ['*'] = new(), ['A'] = new(), ['B'] = new() };
+        using var writer = output is null ? null : new StreamWriter(output.FullName);
+        using var errorWriter = errors is null ? null : new StreamWriter(errors.FullName);
+
+        Progress.Run($"quotes {articlesFile.Name}", articles.Count, step =>
+        {
+            foreach (var a in articles)
+            {
+                var digest = pipeline.Run(a.Article, null, 3);
+                var map = new OffsetMap(a.Article, digest.Document.Text);
+                var predicted = digest.Quotes
+                    .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)))
+                    .ToList();
+                var goldQuotes = gold[a.Id].ToList();
+                var pairs = tallies['*'].Add(goldQuotes, predicted);
+                tallies[Folds.Of(a.Id)].Add(goldQuotes, predicted);
+                writer?.WriteLine(JsonSerializer.Serialize(new
+                {
+                    article_id = a.Id,
+                    quotes = predicted.Select(q => new { text = q.Text, speaker = q.Speaker, start = q.Start, end = q.End }),
+                }));
+                if (errorWriter is not null)
+                {
+                    WriteErrors(errorWriter, a, pairs, predicted);
+                }
+
+                step();
+            }
+        });
+
+        var splits = new[] { ('*', "whole"), ('A', "fold A"), ('B', "fold B") };
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(splits.Select(s => Figures(s.Item2, tallies[s.Item1]))));
+            return 0;
+        }
+
+        var table = new Table().AddColumns("split", "pred", "gold", "precision", "recall", "recall full", "speaker", "speaker full", "named", "described", "pronoun→name");
+        foreach (var (key, name) in splits)
+        {
+            var t = tallies[key];
+            table.AddRow(name, I(t.Predicted), I(t.Gold), F(t.Precision), F(t.Recall), F(t.RecallFull),
+                $"{F(t.SpeakerAccuracy)} ({t.SpeakerCorrect}/{t.SpeakerJudged})", $"{F(t.SpeakerAccuracyFull)} ({t.SpeakerCorrectFull}/{t.SpeakerJudgedFull})",
+                $"{F(t.NamedAccuracy)} ({t.NamedCorrect}/{t.NamedJudged})", $"{F(t.DescribedAccuracy)} ({t.DescribedCorrect}/{t.DescribedJudged})",
+                $"{F(t.PronounAccuracy)} ({t.PronounResolved}/{t.PronounJudged})");
+        }
+
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 170);
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static object Figures(string split, QuoteTally t) => new
+    {
+        split,
+        predicted = t.Predicted,
+        gold = t.Gold,
+        precision = Math.Round(t.Precision, 4),
+        recall = Math.Round(t.Recall, 4),
+        recall_full = Math.Round(t.RecallFull, 4),
+        speaker_accuracy = Math.Round(t.SpeakerAccuracy, 4),
+        speaker_judged = t.SpeakerJudged,
+        speaker_accuracy_full = Math.Round(t.SpeakerAccuracyFull, 4),
+        speaker_judged_full = t.SpeakerJudgedFull,
+        named_accuracy = Math.Round(t.NamedAccuracy, 4),
+        described_accuracy = Math.Round(t.DescribedAccuracy, 4),
+        pronoun_resolved = Math.Round(t.PronounAccuracy, 4),
+        pronoun_judged = t.PronounJudged,
+    };
+
+    private static void WriteErrors(StreamWriter w, QuoteArticle a, IReadOnlyList<(GoldQuote Gold, PredictedQuote? Predicted)> pairs, IReadOnlyList<PredictedQuote> predicted)
+    {
+        var matched = pairs.Where(p => p.Predicted is not null).Select(p => p.Predicted!).ToHashSet();
+        foreach (var (g, p) in pairs)
+        {
+            if (p is null)
+            {
+                w.WriteLine($"MISS\t{a.Id}\t{g.QuoteType}\t{g.Speaker}\t{Context(a.Article, g.Start, g.End)}");
+            }
+            else
+            {
+                var kind = SpeakerMatcher.Classify(g.Speaker);
+                if (kind is SpeakerKind.Named or SpeakerKind.Described && !SpeakerMatcher.Matches(g.Speaker!, p.Speaker))
+                {
+                    w.WriteLine($"SPEAKER\t{a.Id}\t{g.QuoteType}\tgold={g.Speaker}\tpred={p.Speaker}\t{Context(a.Article, g.Start, g.End)}");
+                }
+                else if (kind == SpeakerKind.Pronoun)
+                {
+                    var ok = SpeakerMatcher.CorefName(g.SpeakerCorefAuto) is { } name && SpeakerMatcher.Matches(name, p.Speaker);
+                    w.WriteLine($"PRONOUN\t{(ok ? "ok" : "no")}\t{a.Id}\tgold={g.Speaker}/{g.SpeakerCorefAuto}\tpred={p.Speaker}\t{Context(a.Article, g.Start, g.End)}");
+                }
+            }
+        }
+
+        foreach (var p in predicted.Where(p => !matched.Contains(p)))
+        {
+            w.WriteLine($"FALSE\t{a.Id}\tpred={p.Speaker}\t{Context(a.Article, p.Start, p.End)}");
+        }
+    }
+
+    private static string Context(string text, int start, int end)
+    {
+        var s = Math.Max(0, start - 150);
+        var e = Math.Min(text.Length, end + 150);
+        return (text[s..start] + "[[" + text[start..end] + "]]" + text[end..e]).Replace('\n', ' ');
+    }
+
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using Summarizer.Eval.Data;
+using Summarizer.Eval.Rouge;
+
+namespace Summarizer.Eval;
+
+/// <summary><c>rouge</c>: the brief of every article against its reference, next to Lead-N, whole and per fold.</summary>
+internal static class RougeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "JSONL with id, article, reference (shared/data/eval format)", Required = true };
+        var length = new Option<string>("--length") { Description = "brief length preset", DefaultValueFactory = _ => "short" };
+        length.AcceptOnlyFromAmong("short", "medium", "long");
+        var sentences = new Option<int?>("--sentences") { Description = "override the preset's sentence count (XSum: 1, against Lead-1)" };
+        var backend = new Option<string?>("--backend") { Description = "configured backend name (Summarizer:Backends:<name>); default: Summarizer:Backend" };
+        var config = new Option<FileInfo?>("--config") { Description = "JSON file with a Summarizer section (e.g. src/Summarizer.Silo/appsettings.json); Summarizer__* environment variables apply too" };
+        var output = new Option<FileInfo?>("--out") { Description = "write {\"id\",\"summary\"} lines, sentences separated by \\n" };
+        var json = new Option<bool>("--json") { Description = "print the figures as JSON" };
+
+        var command = new Command("rouge", "ROUGE-1/2/Lsum F1 of the brief against the reference, next to Lead-N") { data, length, sentences, backend, config, output, json };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(sentences) ?? DigestPipeline.SentencesFor(parse.GetValue(length)!);
+            try
+            {
+                var pipeline = DigestPipeline.Create(parse.GetValue(config)?.FullName);
+                return Run(pipeline, parse.GetValue(data)!, n, parse.GetValue(backend), parse.GetValue(output), parse.GetValue(json));
+            }
+            catch (Exception e) when (e is Summarizer.Contracts.UnknownBackendException or Microsoft.Extensions.Options.OptionsValidationException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(DigestPipeline pipeline, FileInfo data, int sentences, string? backendName, FileInfo? output, bool json)
+    {
+        var backend = pipeline.Catalog.Get(backendName).Name;
+        var examples = JsonLines.Read<SummaryExample>(data.FullName);
+        var system = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
+        var lead = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
+        using var writer = output is null ? null : new StreamWriter(output.FullName);
+
+        Progress.Run($"rouge {data.Name}", examples.Count, step =>
+        {
+            foreach (var e in examples)
+            {
+                var digest = pipeline.Run(e.Article, null, sentences, backend: backend);
+                var predicted = string.Join('\n', digest.Brief);
+                var baseline = string.Join('\n', DigestPipeline.Lead(digest.Document, sentences));
+                var s = RougeScorer.Score(predicted, e.Reference);
+                var l = RougeScorer.Score(baseline, e.Reference);
+                var fold = Folds.Of(e.Id);
+                system['*'].Add(s);
+                system[fold].Add(s);
+                lead['*'].Add(l);
+                lead[fold].Add(l);
+                writer?.WriteLine(JsonSerializer.Serialize(new { id = e.Id, summary = predicted }));
+                step();
+            }
+        });
+
+        var baselineName = $"lead-{sentences}";
+        var rows = new List<(string Split, string System, int Count, double R1, double R2, double RLsum)>();
+        foreach (var (split, name) in new[] { ('*', "whole"), ('A', "fold A"), ('B', "fold B") })
+        {
+            rows.Add((name, backend, system[split].Count, Mean(system[split], r => r.Rouge1), Mean(system[split], r => r.Rouge2), Mean(system[split], r => r.RougeLsum)));
+            rows.Add((name, baselineName, lead[split].Count, Mean(lead[split], r => r.Rouge1), Mean(lead[split], r => r.Rouge2), Mean(lead[split], r => r.RougeLsum)));
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                data = data.Name,
+                sentences,
+                backend,
+                baseline = baselineName,
+                results = rows.Select(r => new { split = r.Split, system = r.System, n = r.Count, rouge1 = Math.Round(r.R1, 2), rouge2 = Math.Round(r.R2, 2), rougeLsum = Math.Round(r.RLsum, 2) }),
+            }));
+            return 0;
+        }
+
+        var table = new Table().AddColumns("split", "system", "n", "R-1", "R-2", "R-Lsum");
+        for (var i = 0; i < rows.Count; i += 2)
+        {
+            var (split, sys, n, r1, r2, rl) = rows[i];
+            var b = rows[i + 1];
+            table.AddRow(split, sys, n.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell(r1, b.R1), Cell(r2, b.R2), Cell(rl, b.RLsum));
+            table.AddRow(string.Empty, b.System, string.Empty, F(b.R1), F(b.R2), F(b.RLsum));
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static string F(double v) => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Cell(double v, double baseline)
+    {
+        var d = v - baseline;
+        var colour = d >= 0 ? "green" : "red";
+        return $"{F(v)} [{colour}]({(d >= 0 ? "+" : string.Empty)}{F(d)})[/]";
+    }
+
+    private static double Mean(List<RougeResult> results, Func<RougeResult, RougeScore> pick) =>
+        results.Count == 0 ? 0 : 100 * results.Average(r => pick(r).F1);
+}

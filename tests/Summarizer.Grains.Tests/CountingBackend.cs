@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Summarizer.Backends;
+
+namespace Summarizer.Grains.Tests;
+
+/// <summary>
+/// A real extractive backend that counts every call, shared by all silos of the in-process
+/// cluster, so a test can prove how many times the backend was asked.
+/// </summary>
+public sealed class CountingBackendProvider : IBackendProvider
+{
+    public const string ProviderName = "Counting";
+
+    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+
+    public string Provider => ProviderName;
+
+    public int CallsFor(string text) => _calls.GetValueOrDefault(text);
+
+    public int TotalCalls => _calls.Values.Sum();
+
+    public ISummaryBackend Create(string name, BackendOptions options) => new Counting(name, this);
+
+    private sealed class Counting(string name, CountingBackendProvider owner) : ISummaryBackend
+    {
+        private readonly ExtractiveBackend _inner = new(name);
+
+        public string Name => name;
+
+        public string Provider => ProviderName;
+
+        public string? Model => "counting-1";
+
+        public string PromptVersion => _inner.PromptVersion;
+
+        public Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
+        {
+            owner._calls.AddOrUpdate(request.Text, 1, (_, n) => n + 1);
+            return _inner.SummarizeAsync(request, cancellationToken);
+        }
+
+        public IAsyncEnumerable<string> StreamAsync(SummaryRequest request, CancellationToken cancellationToken) =>
+            _inner.StreamAsync(request, cancellationToken);
+    }
+}

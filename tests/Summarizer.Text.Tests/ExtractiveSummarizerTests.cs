@@ -1,0 +1,41 @@
+namespace Summarizer.Text.Tests;
+
+public class ExtractiveSummarizerTests
+{
+    [Fact]
+    public void Returns_the_requested_number_of_sentences_in_article_order()
+    {
+        var doc = ArticleDocument.Parse(Seed.Text);
+        var brief = ExtractiveSummarizer.Summarize(doc, 3);
+        Assert.Equal(3, brief.Count);
+        var positions = brief.Select(s => doc.Text.IndexOf(s[..20], StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public void Skips_bylines_and_repeated_captions()
+    {
+        var doc = ArticleDocument.Parse(
+            "By . Daily Mail Reporter .\n\nA rifle was stolen from a hotel parking lot in Salt Lake City on Monday night.\n\n" +
+            "A rifle was stolen from a hotel parking lot in Salt Lake City on Monday.\n\nPolice believe the thief used a rope and a second car.\n\n" +
+            "The agent had locked the case to a safe inside the truck.");
+        var brief = ExtractiveSummarizer.Summarize(doc, 3);
+        Assert.DoesNotContain(brief, s => s.StartsWith("By", StringComparison.Ordinal));
+        Assert.Single(brief, s => s.StartsWith("A rifle", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("An FBI agent's rifle (similar to the one pictured) was stolen.", "An FBI agent's rifle was stolen.")]
+    [InlineData("LONDON (CNN) -- The queen spoke on Monday.", "The queen spoke on Monday.")]
+    [InlineData("Prices rose 3% (from $2.10 in 2014) this year.", "Prices rose 3% (from $2.10 in 2014) this year.")]
+    public void Trims_datelines_and_short_parentheticals(string sentence, string trimmed) =>
+        Assert.Equal(trimmed, ExtractiveSummarizer.Trim(sentence));
+
+    [Fact]
+    public void Short_articles_come_back_whole()
+    {
+        var doc = ArticleDocument.Parse("One thing happened today. Nothing else did.");
+        Assert.Equal(2, ExtractiveSummarizer.Summarize(doc, 3).Count);
+    }
+}

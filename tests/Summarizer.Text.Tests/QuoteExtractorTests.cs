@@ -1,0 +1,116 @@
+namespace Summarizer.Text.Tests;
+
+public class QuoteExtractorTests
+{
+    private static IReadOnlyList<Quote> Quotes(string text) => QuoteExtractor.Extract(ArticleDocument.Parse(text));
+
+    private static string Bare(string s) => s.TrimEnd(',', '.', ' ');
+
+    [Fact]
+    public void Seed_has_all_nine_quotes_with_their_speakers()
+    {
+        var found = Quotes(Seed.Text);
+        var expected = Seed.Quotes();
+        Assert.Equal(9, expected.Count);
+        foreach (var (quote, speaker) in expected)
+        {
+            var match = Assert.Single(found, q => Bare(q.Text) == Bare(quote));
+            Assert.Equal(speaker, match.Speaker);
+        }
+    }
+
+    [Fact]
+    public void Offsets_point_at_the_quoted_words_in_the_normalised_text()
+    {
+        var doc = ArticleDocument.Parse(Seed.Text);
+        var quotes = QuoteExtractor.Extract(doc);
+        Assert.NotEmpty(quotes);
+        Assert.All(quotes, q => Assert.Equal(q.Text, doc.Text[q.Start..q.End]));
+    }
+
+    [Fact]
+    public void A_quote_split_by_its_attribution_gives_two_quotes_with_one_speaker()
+    {
+        var quotes = Quotes("Jane Doe arrived late.\n\n“We are ready,” she said, “and we will act today.”");
+        Assert.Equal(["We are ready,", "and we will act today."], quotes.Select(q => q.Text));
+        Assert.All(quotes, q => Assert.Equal("Jane Doe", q.Speaker));
+    }
+
+    [Fact]
+    public void A_quote_continued_over_paragraphs_is_found_in_each_and_takes_the_later_attribution()
+    {
+        var quotes = Quotes("“The first part runs on.\n\n“The second part ends it,” said John Smith.");
+        Assert.Equal(["The first part runs on.", "The second part ends it,"], quotes.Select(q => q.Text));
+        Assert.All(quotes, q => Assert.Equal("John Smith", q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("“Prices will rise,” John Smith, a spokesman for the agency, said.", "John Smith")]
+    [InlineData("“Prices will rise,” said Jane Roe, a spokeswoman for Acme.", "Jane Roe")]
+    [InlineData("A spokeswoman for the agency, Mary Major, said: “We disagree.”", "Mary Major")]
+    [InlineData("“It was more of a warning,” a senior diplomat based in the Middle East told Al Arabiya English.", "a senior diplomat based in the Middle East")]
+    [InlineData("“No comment,” according to a State Department spokesperson.", "a State Department spokesperson")]
+    [InlineData("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.", "G.K. Butterfield")]
+    [InlineData("At Monday’s debate, Hillary Clinton called his supporters “deplorables.”", "Hillary Clinton")]
+    [InlineData("Trump tells his supporters at a rally to “go to your place and vote.”", "Trump")]
+    [InlineData("The Indiana governor said Democrats are to blame for “he said this.”", "The Indiana governor")]
+    [InlineData("“Why now?” she asked. “Because we can.”", "she")]
+    [InlineData("“It is a great day,” said Mayor Ken Ito.", "Ken Ito")]
+    [InlineData("“We are ready,” Sen. John Smith Jr. said.", "John Smith Jr.")]
+    [InlineData("“The most unqualified child to ever run.” ― Francisco Herrero", "Francisco Herrero")]
+    public void Attributes_cues_before_and_after_with_appositives_and_descriptions(string text, string speaker) =>
+        Assert.Equal(speaker, Quotes(text)[0].Speaker);
+
+    [Fact]
+    public void A_pronoun_resolves_to_the_nearest_named_person()
+    {
+        var quotes = Quotes("Senator Jane Roe spoke on Monday in Ohio.\n\n“We will not yield,” she said.");
+        Assert.Equal("Jane Roe", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_surname_resolves_to_the_full_name_introduced_earlier()
+    {
+        var quotes = Quotes("Jessica McNulty, a Pentagon spokeswoman, spoke on Sunday.\n\n“We acted,” McNulty said.");
+        Assert.Equal("Jessica McNulty", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void An_unattributed_quote_takes_the_previous_speaker_only_when_the_paragraph_continues_that_speaker()
+    {
+        var quotes = Quotes(
+            "“We are ready,” said John Smith.\n\n“We have trained for months.”\n\nOfficials closed the road on Tuesday.\n\n“Stay away.”");
+        Assert.Equal(["John Smith", "John Smith", null], quotes.Select(q => q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("She appeared on MSNBC’s “Morning Joe” on Friday.")]
+    [InlineData("He spoke on “Fox News Sunday,” a weekly show.")]
+    [InlineData("<tweet author=\"carl\" pic=\"pic.twitter.com/x\">Text</tweet>")]
+    [InlineData("He is 6'3\" tall and weighs 236 pounds.")]
+    public void Titles_of_works_attributes_and_inch_marks_are_not_quotes(string text) => Assert.Empty(Quotes(text));
+
+    [Fact]
+    public void Interview_transcript_blocks_are_not_quotes_but_quotes_inside_them_take_the_label()
+    {
+        var quotes = Quotes("\"PENCE: Well, look, she called it “a basket of deplorables.” But this is America.");
+        var quote = Assert.Single(quotes);
+        Assert.Equal("a basket of deplorables.", quote.Text);
+        Assert.Equal("PENCE", quote.Speaker);
+    }
+
+    [Fact]
+    public void Straight_quotes_pair_up()
+    {
+        var quotes = Quotes("\"We will win,\" said Ann Lee. The crowd cheered \"loudly.\"");
+        Assert.Equal(["We will win,", "loudly."], quotes.Select(q => q.Text));
+    }
+
+    [Fact]
+    public void A_whole_sentence_quote_is_a_full_statement_and_an_embedded_phrase_is_not()
+    {
+        var quotes = Quotes("“We acted with care,” said Ann Lee. Critics called the move “reckless” on Monday.");
+        Assert.True(quotes[0].IsFullStatement);
+        Assert.False(quotes[1].IsFullStatement);
+    }
+}

@@ -11,6 +11,7 @@
 # 4. down, then up: an article digested before comes back with cached: true (Redis volume)
 # 5. down -v
 #
+# Needs: root (or sudo -n) for offline-docker.sh, curl, python3 (JSON), git.
 # Env: COMPOSE_TEST_TIMEOUT (whole run, s; default 1500), LOAD_CLIENTS (20), LOAD_SECONDS (30),
 #      SUMMARIZER_GATEWAY_PORT (published 127.0.0.1 port; default: a free one from 18080).
 set -euo pipefail
@@ -68,7 +69,18 @@ trap cleanup EXIT
 trap 'log "stopped by a signal (time limit $TIMEOUT s?)"; exit 124' TERM INT
 
 # --- helpers ---------------------------------------------------------------------------------
-active_silos() { curl -sf --max-time 5 "$GW/v1/cluster" | jq -r '.activeSilos' 2>/dev/null || echo "?"; }
+json_field() { # FILE KEY: a top-level field of a JSON file (booleans as true/false, lists as their length)
+  python3 -c 'import json, sys
+try:
+    v = json.load(open(sys.argv[1])).get(sys.argv[2])
+except Exception:
+    v = None
+print("" if v is None else str(v).lower() if isinstance(v, bool) else len(v) if isinstance(v, list) else v)' "$1" "$2"
+}
+
+active_silos() {
+  curl -sf --max-time 5 -o "$WORK/cluster.json" "$GW/v1/cluster" 2>/dev/null && json_field "$WORK/cluster.json" activeSilos || echo "?"
+}
 
 wait_silos() { # N LIMIT_SECONDS: until /v1/cluster lists exactly N active silos
   local n=$1 limit=$2 t0=$SECONDS got
@@ -97,8 +109,8 @@ check_digest() { # FILE LABEL: the digest answers 200 with a brief; prints "cach
   local out=$WORK/digest.json code
   code=$(digest "$1" "$out")
   [ "$code" = 200 ] || fail "$2: POST /v1/digests answered $code: $(head -c 300 "$out")"
-  [ -n "$(jq -r '.brief // empty' "$out")" ] || fail "$2: digest without a brief: $(head -c 300 "$out")"
-  jq -r '.cached' "$out"
+  [ -n "$(json_field "$out" brief)" ] || fail "$2: digest without a brief: $(head -c 300 "$out")"
+  json_field "$out" cached
 }
 
 # --- 1. up with 3 silos ----------------------------------------------------------------------
@@ -109,7 +121,7 @@ dc up -d --scale silo=3 >/dev/null 2>&1 || fail "docker compose up failed"
 wait_ready 120
 wait_silos 3 120
 check_digest "$SEED" "seed digest" >/dev/null
-log "seed digest through the gateway: 200 with a brief ($(jq -r '.keyQuotes | length' "$WORK/digest.json") key quotes)"
+log "seed digest through the gateway: 200 with a brief ($(json_field "$WORK/digest.json" keyQuotes) key quotes)"
 
 # --- 2. scale to 5, then 1 -------------------------------------------------------------------
 log "scale silo=5"

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Messaging;
 using Summarizer.Contracts;
@@ -50,7 +51,7 @@ internal sealed partial class IdempotentRetryFilter(IOptions<SummarizerGatewayOp
             {
                 if (context.Response?.Exception is null)
                 {
-                    throw failure;
+                    ExceptionDispatchInfo.Throw(failure); // it was thrown by Invoke: rethrow with its stack
                 }
 
                 return; // the failed response stands; the caller sees its exception

@@ -62,6 +62,7 @@ public static class SummarizerGateway
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseClusterStartGate();
         app.UseSummarizerApi();
         app.MapSummarizerDefaults();
         return app;

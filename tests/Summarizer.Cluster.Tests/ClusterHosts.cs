@@ -48,10 +48,10 @@ public sealed class ClusterHosts(string redis, string? clusterId = null)
     }
 
     /// <summary>Builds and starts a gateway. With <paramref name="waitForStart"/> false it returns once HTTP answers, connected or not.</summary>
-    public async Task<RunningHost> StartGatewayAsync(bool waitForStart = true)
+    public async Task<RunningHost> StartGatewayAsync(bool waitForStart = true, params string[] extraArgs)
     {
         var http = RedisServerFixture.FreePort();
-        var app = SummarizerGateway.Build([.. CommonArgs(http)]);
+        var app = SummarizerGateway.Build([.. CommonArgs(http), .. extraArgs]);
         return await StartAsync(app, http, waitForStart);
     }
 

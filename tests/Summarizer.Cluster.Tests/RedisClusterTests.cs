@@ -84,6 +84,20 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         await silo.StopAsync();
     }
 
+    [Fact]
+    public async Task Gateway_answers_503_cluster_unavailable_before_it_has_reached_any_silo()
+    {
+        var hosts = new ClusterHosts(redis.ConnectionString);
+        await using var gateway = await hosts.StartGatewayAsync(waitForStart: false);
+        using var response = await gateway.Http.GetAsync(new Uri("/v1/articles/" + new string('a', 52), UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("cluster-unavailable", body, StringComparison.Ordinal);
+        Assert.Equal("2", response.Headers.RetryAfter?.ToString());
+        await gateway.StopAsync();
+    }
+
     private static async Task<bool> ReadyAsync(RunningHost host) =>
         await ClusterHosts.TryGetAsync(host.Http, "/readyz") == HttpStatusCode.OK;
 

@@ -198,7 +198,8 @@ public static class SummarizerApi
         }
 
         var digest = await grains.GetGrain<IArticleGrain>(id).GetKeyQuotesAsync(n, backend, cancellationToken);
-        return TypedResults.Ok(new QuotesResponse(id, [.. digest.Quotes.Select(q => q.ToResponse())], digest.TotalQuotes, digest.Cached));
+        return TypedResults.Ok(new QuotesResponse(id, [.. digest.Quotes.Select(q => q.ToResponse())], digest.TotalQuotes, digest.Cached,
+            digest.Backend?.ToResponse(), digest.Degraded, digest.DegradedReason));
     }
 
     private static ProblemHttpResult UnknownArticle(string id) => Problems.NotFound($"No article with id '{id}' is stored.");

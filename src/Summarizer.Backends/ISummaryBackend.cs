@@ -35,7 +35,12 @@ public interface ISummaryBackend
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var chosen = KeyQuoteSelector.Select(request.Candidates, request.Max);
-        var index = request.Candidates.Select((q, i) => (q.Start, i)).ToDictionary(x => x.Start, x => x.i);
-        return Task.FromResult(new QuoteChoice([.. chosen.Select(q => new ChosenQuote(index[q.Start], q.Text))]));
+        var index = new Dictionary<Quote, int>();
+        for (var i = 0; i < request.Candidates.Count; i++)
+        {
+            index.TryAdd(request.Candidates[i], i);
+        }
+
+        return Task.FromResult(new QuoteChoice([.. chosen.Select(q => new ChosenQuote(index[q], q.Text))]));
     }
 }

@@ -21,6 +21,7 @@ public interface IArticleGrain : IGrainWithStringKey
 
     /// <summary>The key-quote digest, at most <paramref name="max"/> quotes, chosen by the default backend.</summary>
     [Idempotent]
+    [ResponseTimeout("00:05:00")] // a model may choose the quotes; the backend's own timeouts end it sooner
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -28,6 +29,7 @@ public interface IArticleGrain : IGrainWithStringKey
     /// only quotes found verbatim in the article are returned.
     /// </summary>
     [Idempotent]
+    [ResponseTimeout("00:05:00")]
     Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default);
 }
 

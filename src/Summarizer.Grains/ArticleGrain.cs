@@ -117,7 +117,8 @@ public sealed class ArticleGrain(
                 _quoteDigests.Remove(spec); // try the chosen backend again next time
             }
 
-            return new QuoteDigest(quotes, candidates.Count, Cached: false);
+            return new QuoteDigest(quotes, candidates.Count, Cached: false,
+                new BackendRef(outcome.AnsweredBy.Name, outcome.AnsweredBy.Model), outcome.Degraded, outcome.DegradedReason);
         }
         catch
         {

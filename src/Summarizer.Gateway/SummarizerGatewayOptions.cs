@@ -15,8 +15,9 @@ public sealed class SummarizerGatewayOptions
     public double FirstBackoffSeconds { get; set; } = 0.2;
 
     /// <summary>
-    /// How long one grain call may take before the client gives up on it (Orleans' response timeout).
-    /// Long enough for a slow model backend (default 120 s).
+    /// How long one grain call may take before the client gives up on it (Orleans' response timeout),
+    /// and how long one attempt of an idempotent call may take before it is cancelled and retried,
+    /// even when its interface asks for longer. Long enough for the slowest brief (default 120 s).
     /// </summary>
     public double ResponseTimeoutSeconds { get; set; } = 120;
 

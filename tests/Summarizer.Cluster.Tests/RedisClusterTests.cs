@@ -98,6 +98,42 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         await gateway.StopAsync();
     }
 
+    [Fact]
+    public async Task Gateway_gives_up_on_an_idempotent_call_after_its_attempt_deadlines_even_when_the_method_asks_for_a_longer_timeout()
+    {
+        // GetKeyQuotesAsync carries [ResponseTimeout(5 min)], which beats the client's response
+        // timeout; only the gateway's per-attempt deadline (through the CancellationToken) ends it.
+        // The model answers after 15 s; the gateway allows 1 s per attempt and 2 attempts. (The brief's
+        // computation is shared by all waiters, so it runs on: tear-down waits for the model's answer.)
+        await using var model = await FixedLatencyModelServer.StartAsync(TimeSpan.FromSeconds(15));
+        var hosts = new ClusterHosts(redis.ConnectionString);
+        await using var silo = await hosts.StartSiloAsync(
+            configure: null,
+            "--Summarizer:Backend=model",
+            "--Summarizer:Fallback=",
+            "--Summarizer:Backends:extractive:Provider=Extractive",
+            "--Summarizer:Backends:model:Provider=OpenAICompatible",
+            $"--Summarizer:Backends:model:Endpoint={model.BaseUri}",
+            "--Summarizer:Backends:model:Model=slow",
+            "--Summarizer:Backends:model:TimeoutSeconds=60");
+        await using var gateway = await hosts.StartGatewayAsync(true,
+            "--Summarizer:Gateway:ResponseTimeoutSeconds=1", "--Summarizer:Gateway:MaxAttempts=2", "--Summarizer:Gateway:RetryBudgetSeconds=10");
+        using var content = new StringContent(Seed + "\n\nDeadline check " + hosts.ClusterId + ".", Encoding.UTF8, "text/plain");
+        using var stored = await gateway.Http.PostAsync(new Uri("/v1/articles", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        var id = (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var brief = await gateway.Http.GetAsync(new Uri($"/v1/articles/{id}/quotes", UriKind.Relative));
+        clock.Stop();
+        var body = await brief.Content.ReadAsStringAsync();
+        Assert.True(brief.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)brief.StatusCode} {body}");
+        Assert.Contains("cluster-unavailable", body, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed.TotalSeconds:F1} s; two 1 s attempts expected, not the model's 15 s");
+        await gateway.StopAsync();
+        await silo.StopAsync();
+    }
+
     private static async Task<bool> ReadyAsync(RunningHost host) =>
         await ClusterHosts.TryGetAsync(host.Http, "/readyz") == HttpStatusCode.OK;
 

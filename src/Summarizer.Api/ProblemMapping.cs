@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Summarizer.Contracts;
 
 namespace Summarizer.Api;
@@ -22,6 +24,8 @@ public static class ProblemMapping
             BackendFailureException { Kind: BackendFailureKind.Timeout } e => (StatusCodes.Status504GatewayTimeout, "backend-timeout", "The model backend timed out.", e.Message, Backend(e)),
             BackendFailureException { Kind: BackendFailureKind.Unavailable } e => (StatusCodes.Status503ServiceUnavailable, "backend-unavailable", "The model backend is unavailable.", e.Message, Backend(e)),
             BackendFailureException e => (StatusCodes.Status502BadGateway, "backend-error", "The model backend failed.", e.Message, Backend(e)),
+            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, Problems.ClusterUnavailableSlug,
+                Problems.ClusterUnavailableTitle, Problems.ClusterUnavailableDetail, null),
             BadHttpRequestException e => (e.StatusCode, "malformed-request", "The request is malformed.", e.Message, null),
             _ => (StatusCodes.Status500InternalServerError, "internal", "An unexpected error occurred.", "The server failed to process the request; it has been logged.", (Dictionary<string, object?>?)null),
         };

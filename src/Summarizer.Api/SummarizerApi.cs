@@ -46,6 +46,7 @@ public static class SummarizerApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         v1.MapGet("/articles/{id}/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.");
+        v1.MapClusterApi();
         return app;
     }
 

@@ -8,9 +8,11 @@ namespace Summarizer.Contracts;
 public interface IArticleGrain : IGrainWithStringKey
 {
     /// <summary>Stores the article (idempotent). Throws <see cref="ArgumentException"/> when the text does not hash to this grain's id.</summary>
+    [Idempotent]
     Task<ArticleInfo> StoreAsync(ArticleContent content, CancellationToken cancellationToken = default);
 
     /// <summary>Metadata, or null when no article with this id was stored.</summary>
+    [Idempotent]
     Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
@@ -18,6 +20,7 @@ public interface IArticleGrain : IGrainWithStringKey
     /// A long article is several model round trips (map, reduce levels), each up to the backend's
     /// TimeoutSeconds: the call may outlast Orleans' default 30 s response timeout, so it has its own.
     /// </remarks>
+    [Idempotent]
     [ResponseTimeout("00:15:00")]
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
@@ -29,6 +32,7 @@ public interface IArticleGrain : IGrainWithStringKey
     IAsyncEnumerable<BriefEvent> StreamBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>The key-quote digest, at most <paramref name="max"/> quotes, chosen by the default backend.</summary>
+    [Idempotent]
     [ResponseTimeout("00:05:00")] // a model may choose the quotes; the backend's own timeouts end it sooner
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
 
@@ -36,6 +40,7 @@ public interface IArticleGrain : IGrainWithStringKey
     /// The key-quote digest chosen by a backend by name (null: the default) among the extracted quotes;
     /// only quotes found verbatim in the article are returned.
     /// </summary>
+    [Idempotent]
     [ResponseTimeout("00:05:00")]
     Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default);
 }

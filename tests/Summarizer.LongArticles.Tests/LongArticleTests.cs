@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Summarizer.LongArticles.Harness;
+using Summarizer.Text;
 
 namespace Summarizer.LongArticles.Tests;
 
@@ -84,6 +85,25 @@ public sealed class LongArticleTests(ClusterFixture fixture)
         Assert.Equal(0, calls.Count(c => c.Kind == "Map"));
         Assert.Equal(1, calls.Count(c => c.Kind == "Reduce"));
         Assert.False(medium.GetProperty("cached").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_chunk_shared_by_two_articles_is_summarised_once()
+    {
+        Server.Latency = TimeSpan.FromMilliseconds(20);
+        var first = Article(20, "llm", "shared");
+        var second = ArticleDocument.Parse(first + "\n\nA closing paragraph only the second article has. It adds two sentences.").Text;
+        await GetBriefAsync(await StoreAsync(first), "short", "llm");
+        var chunksOfFirst = Chunks(first, "llm").Select(c => c.Text).ToHashSet();
+        var newChunks = Chunks(second, "llm").Count(c => !chunksOfFirst.Contains(c.Text));
+        var before = Server.Calls.Count;
+
+        await GetBriefAsync(await StoreAsync(second), "short", "llm");
+
+        var calls = Server.Calls.Skip(before).ToList();
+        Assert.InRange(newChunks, 1, 2);
+        Assert.Equal(newChunks, calls.Count(c => c.Kind == "Map"));
+        Assert.Equal(1, calls.Count(c => c.Kind == "Reduce"));
     }
 
     [Fact]
@@ -267,6 +287,9 @@ public sealed class LongArticleTests(ClusterFixture fixture)
 
     private string Article(int chunks, string backend, string seed) =>
         LongArticleText.WithChunks(fixture.Chunker, chunks, _c.InputBudget(backend), Overlap, seed);
+
+    private IReadOnlyList<TextChunk> Chunks(string text, string backend) =>
+        fixture.Chunker.Chunk(ArticleDocument.FromNormalized(text, null, null), _c.InputBudget(backend), Overlap);
 
     private async Task<string> StoreAsync(string text)
     {

@@ -39,9 +39,3 @@ public sealed class RedisServerFixture : IDisposable
 
     public void Dispose() => _garnet?.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class RedisCollection : ICollectionFixture<RedisServerFixture>
-{
-    public const string Name = "redis";
-}

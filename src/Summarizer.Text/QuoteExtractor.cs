@@ -66,6 +66,11 @@ public static partial class QuoteExtractor
             }
 
             var full = IsFull(masked, sentenceStart, start, end, sentenceEnd);
+            if (speaker is null && IsScareQuote(content) && !full)
+            {
+                continue;
+            }
+
             result.Add(new Quote(content, speaker, start, end, cue, full) { Paragraph = paragraph });
             continued.Add(span.Continued);
             if (speaker is not null)
@@ -589,6 +594,37 @@ public static partial class QuoteExtractor
 
         return char.IsUpper(text[i]);
     }
+
+    /// <summary>
+    /// A short quoted term nobody is found to have said ("a separate “liquidating trust”", "promoting
+    /// “quack” cures"): the writer's scare quotes or a coined term, not a quotation. Only dropped when
+    /// no speaker is found and the quote is not a whole statement.
+    /// </summary>
+    private static bool IsScareQuote(string content)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in content)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord)
+                {
+                    words++;
+                }
+
+                inWord = true;
+            }
+            else if (c is not ('-' or '\'' or '’'))
+            {
+                inWord = false;
+            }
+        }
+
+        return words <= MaxScareQuoteWords;
+    }
+
+    private const int MaxScareQuoteWords = 3;
 
     /// <summary>"(CROSSTALK.)", "(LAUGHTER)": a transcript's stage direction, not words anyone said.</summary>
     private static bool IsStageDirection(string content)

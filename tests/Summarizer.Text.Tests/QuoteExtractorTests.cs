@@ -88,7 +88,10 @@ public class QuoteExtractorTests
     [InlineData("He spoke on “Fox News Sunday,” a weekly show.")]
     [InlineData("<tweet author=\"carl\" pic=\"pic.twitter.com/x\">Text</tweet>")]
     [InlineData("He is 6'3\" tall and weighs 236 pounds.")]
-    public void Titles_of_works_attributes_and_inch_marks_are_not_quotes(string text) => Assert.Empty(Quotes(text));
+    [InlineData("It would be placed in a separate “liquidating trust.”")]
+    [InlineData("Rep. Robert C. \"Bobby\" Scott threw open his back yard.")]
+    [InlineData("\"(CROSSTALK.)\"")]
+    public void Titles_attributes_inch_marks_scare_quotes_nicknames_and_stage_directions_are_not_quotes(string text) => Assert.Empty(Quotes(text));
 
     [Fact]
     public void Interview_transcript_blocks_are_not_quotes_but_quotes_inside_them_take_the_label()
@@ -97,6 +100,13 @@ public class QuoteExtractorTests
         var quote = Assert.Single(quotes);
         Assert.Equal("a basket of deplorables.", quote.Text);
         Assert.Equal("PENCE", quote.Speaker);
+    }
+
+    [Fact]
+    public void A_short_quote_with_a_speaker_is_kept()
+    {
+        var quote = Assert.Single(Quotes("Critics called the plan “reckless.”"));
+        Assert.Equal("Critics", quote.Speaker);
     }
 
     [Fact]

@@ -23,15 +23,33 @@ public static partial class ExtractiveSummarizer
         var n = sentences.Count;
         var bags = TermBags(document.Text, sentences);
         var vectors = Weigh(bags);
+        // Degree centrality in the cosine graph, Σ_j≠i cos(i, j), computed exactly in linear time:
+        // cosine is the dot product of unit vectors, so the sum is u_i · (Σ_j u_j) − u_i · u_i.
+        var sum = new Dictionary<int, double>();
+        foreach (var v in vectors)
+        {
+            for (var k = 0; k < v.Ids.Length && v.Norm > 0; k++)
+            {
+                sum[v.Ids[k]] = sum.GetValueOrDefault(v.Ids[k]) + (v.Weights[k] / v.Norm);
+            }
+        }
+
         var centrality = new double[n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = i + 1; j < n; j++)
+            var v = vectors[i];
+            if (v.Norm == 0)
             {
-                var c = Cosine(vectors[i], vectors[j]);
-                centrality[i] += c;
-                centrality[j] += c;
+                continue;
             }
+
+            var dot = 0.0;
+            for (var k = 0; k < v.Ids.Length; k++)
+            {
+                dot += v.Weights[k] / v.Norm * sum[v.Ids[k]];
+            }
+
+            centrality[i] = dot - 1.0;
         }
 
         var maxC = centrality.Max();
@@ -234,34 +252,6 @@ public static partial class ExtractiveSummarizer
         }
 
         return result;
-    }
-
-    private static double Cosine(TermVector a, TermVector b)
-    {
-        if (a.Norm == 0 || b.Norm == 0)
-        {
-            return 0;
-        }
-
-        int i = 0, j = 0;
-        var dot = 0.0;
-        while (i < a.Ids.Length && j < b.Ids.Length)
-        {
-            if (a.Ids[i] == b.Ids[j])
-            {
-                dot += a.Weights[i++] * b.Weights[j++];
-            }
-            else if (a.Ids[i] < b.Ids[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return dot / (a.Norm * b.Norm);
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

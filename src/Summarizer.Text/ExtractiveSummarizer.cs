@@ -53,13 +53,16 @@ public static partial class ExtractiveSummarizer
         }
 
         var maxC = centrality.Max();
+        // A one-sentence brief must carry the article's topic on its own: centrality counts for more
+        // there; a longer brief is carried by the lead and centrality only breaks ties.
+        var centralityWeight = sentenceCount == 1 ? 0.3 : 0.1;
         var scores = new double[n];
         for (var i = 0; i < n; i++)
         {
             // News puts the essentials first: position dominates, centrality breaks ties further down.
             var position = 1.0 / (1.0 + (0.6 * i));
             var content = IsContent(document.Text, sentences[i], bags[i].Words) ? 1.0 : 0.05;
-            scores[i] = content * ((0.9 * position) + (0.1 * (maxC > 0 ? centrality[i] / maxC : 0)));
+            scores[i] = content * (((1 - centralityWeight) * position) + (centralityWeight * (maxC > 0 ? centrality[i] / maxC : 0)));
         }
 
         var chosen = new List<int>();

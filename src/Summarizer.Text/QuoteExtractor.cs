@@ -51,8 +51,9 @@ public static partial class QuoteExtractor
             var (speaker, cue) = Attribute(document, masked, p, paragraph, start, end, sentenceStart, sentenceEnd, span.Label);
             if (speaker is not null && SpeakerPhrase.Pronouns.Contains(speaker))
             {
+                // he/she: the nearest person before the attribution's sentence whose gender fits.
                 speaker = speaker is "he" or "He" or "she" or "She"
-                    ? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? names.LastPersonBefore(start) ?? speaker
+                    ? names.PersonForPronoun(speaker, sentenceStart) ?? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? speaker
                     : previousSpeaker ?? speaker;
             }
             else if (speaker is not null)

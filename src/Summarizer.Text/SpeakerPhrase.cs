@@ -120,7 +120,7 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
-        var first = tokens[0].Word;
+        var first = StripContraction(tokens[0].Word);
         if (Pronouns.Contains(first))
         {
             return first;
@@ -172,6 +172,13 @@ internal static partial class SpeakerPhrase
         return null;
     }
 
+    /// <summary>"He’s" → "He", "she'd" → "she": a pronoun with a contracted auxiliary.</summary>
+    private static string StripContraction(string w)
+    {
+        var apostrophe = w.IndexOfAny(['’', '\'']);
+        return apostrophe > 0 && w.Length - apostrophe <= 3 && Pronouns.Contains(w[..apostrophe]) ? w[..apostrophe] : w;
+    }
+
     /// <summary>An all-capitals word longer than an acronym: a headline ("CONGRESS HAS INVESTIGATED"), not a name.</summary>
     private static bool IsShouted(string w) => w.Length > 4 && w.All(c => !char.IsLower(c));
 
@@ -212,9 +219,9 @@ internal static partial class SpeakerPhrase
             return k > floor ? Phrase(tokens, k - 1, floor, allowBare) : null;
         }
 
-        if (Pronouns.Contains(w))
+        if (Pronouns.Contains(StripContraction(w)))
         {
-            return w;
+            return StripContraction(w);
         }
 
         if (IsCapitalized(w) || IsPossessiveName(w))

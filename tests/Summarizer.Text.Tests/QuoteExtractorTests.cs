@@ -69,6 +69,22 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_pronoun_skips_people_of_the_other_gender_as_the_article_shows_it()
+    {
+        var quotes = Quotes(
+            "Hillary Clinton said she would campaign in Ohio. Donald Trump said his rally was bigger.\n\n" +
+            "She said the rally “was a sad sight.”");
+        Assert.Equal("Hillary Clinton", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_contracted_pronoun_is_still_a_pronoun()
+    {
+        var quotes = Quotes("Donald Trump spoke in Ohio.\n\nHe’s claiming that fraud is “a big, big problem.”");
+        Assert.Equal("Donald Trump", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
     public void A_surname_resolves_to_the_full_name_introduced_earlier()
     {
         var quotes = Quotes("Jessica McNulty, a Pentagon spokeswoman, spoke on Sunday.\n\n“We acted,” McNulty said.");

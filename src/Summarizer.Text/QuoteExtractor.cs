@@ -521,7 +521,23 @@ public static partial class QuoteExtractor
                 continue;
             }
 
-            var subject = SpeakerPhrase.Before(prefix, tokens[k].Start, allowBare: !Cues.IsAlsoNoun(w));
+            var nounLike = Cues.IsAlsoNoun(w);
+            var subject = SpeakerPhrase.Before(prefix, tokens[k].Start, allowBare: !nounLike);
+            if (subject is not null && nounLike && FollowsModifier(tokens, k, subject))
+            {
+                continue; // "32% of Republican claims": a noun, not "Republicans claim"
+            }
+
+            if (subject is not null && SpeakerPhrase.Pronouns.Contains(subject))
+            {
+                // "Mayor Jennifer Roberts said Friday that she thinks …": the pronoun is the earlier subject.
+                var earlier = CueBefore(prefix[..tokens[k].Start]);
+                if (earlier.Speaker is not null && SpeakerPhrase.IsName(earlier.Speaker))
+                {
+                    return earlier;
+                }
+            }
+
             if (subject is not null)
             {
                 return (subject, w);
@@ -539,6 +555,23 @@ public static partial class QuoteExtractor
         }
 
         return (null, null);
+    }
+
+    /// <summary>The word before the found subject is a preposition, determiner or number: the "subject" is a modifier.</summary>
+    private static bool FollowsModifier(List<(string Word, int Start)> tokens, int cue, string subject)
+    {
+        var first = subject.Split(' ')[0];
+        for (var j = cue - 1; j > 0 && cue - j <= 8; j--)
+        {
+            if (tokens[j].Word == first)
+            {
+                var before = tokens[j - 1].Word;
+                return before is "of" or "the" or "a" or "an" or "his" or "her" or "their" or "its" or "%" or "in" or "on" or "for" or "with" or "by"
+                       || char.IsDigit(before[0]);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A whole statement: the quote opens its sentence, or follows a cue, a colon or a comma, and ends it.</summary>

@@ -172,6 +172,14 @@ internal static partial class SpeakerPhrase
         return null;
     }
 
+    /// <summary>"Secretary of State John Kerry": an office, not a person qualified by an organisation.</summary>
+    private static readonly HashSet<string> OfficeWords = new(StringComparer.Ordinal)
+    {
+        "Secretary", "Minister", "Director", "Chairman", "Chairwoman", "Chair", "President", "Governor", "Mayor", "Head", "Chief",
+        "Speaker", "Leader", "Member", "Professor", "Attorney", "General", "Commissioner", "Ambassador", "Judge", "Senator",
+        "Representative", "Editor", "Dean", "Prime", "Vice", "Deputy", "Officer", "Spokesman", "Spokeswoman", "Spokesperson",
+    };
+
     /// <summary>"He’s" → "He", "she'd" → "she": a pronoun with a contracted auxiliary.</summary>
     private static string StripContraction(string w)
     {
@@ -180,7 +188,7 @@ internal static partial class SpeakerPhrase
     }
 
     /// <summary>An all-capitals word longer than an acronym: a headline ("CONGRESS HAS INVESTIGATED"), not a name.</summary>
-    private static bool IsShouted(string w) => w.Length > 4 && w.All(c => !char.IsLower(c));
+    private static bool IsShouted(string w) => w.Length > 5 && w.All(c => !char.IsLower(c));
 
     /// <summary>Capitalised at the start of a sentence, but never a speaker.</summary>
     internal static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
@@ -239,7 +247,8 @@ internal static partial class SpeakerPhrase
                 q--;
             }
 
-            if (q - 1 >= floor && tokens[q].Word is "of" or "at" or "for" && IsCapitalized(tokens[q - 1].Word) && !FunctionWords.Contains(tokens[q - 1].Word))
+            if (q - 1 >= floor && tokens[q].Word is "of" or "at" or "for" && IsCapitalized(tokens[q - 1].Word) && !FunctionWords.Contains(tokens[q - 1].Word)
+                && !OfficeWords.Contains(tokens[q - 1].Word))
             {
                 var person = Phrase(tokens, q - 1, floor, allowBare);
                 if (person is not null && IsName(person))

@@ -56,6 +56,9 @@ public class QuoteExtractorTests
     [InlineData("The Indiana governor said Democrats are to blame for “he said this.”", "The Indiana governor")]
     [InlineData("“Why now?” she asked. “Because we can.”", "she")]
     [InlineData("“It is a great day,” said Mayor Ken Ito.", "Ken Ito")]
+    [InlineData("“I thought Pence did well,” said MSNBC host Chris Matthews.", "Chris Matthews")]
+    [InlineData("Secretary of State John F. Kerry said the U.S. would take “robust steps” in response.", "John F. Kerry")]
+    [InlineData("Mayor Jennifer Roberts said on Friday that she thinks “the question is the timing.”", "Jennifer Roberts")]
     [InlineData("“We are ready,” Sen. John Smith Jr. said.", "John Smith Jr.")]
     [InlineData("“The most unqualified child to ever run.” ― Francisco Herrero", "Francisco Herrero")]
     public void Attributes_cues_before_and_after_with_appositives_and_descriptions(string text, string speaker) =>

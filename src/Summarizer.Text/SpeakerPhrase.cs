@@ -235,9 +235,15 @@ internal static partial class SpeakerPhrase
         if (IsCapitalized(w) || IsPossessiveName(w))
         {
             var k = last;
-            while (k - 1 >= floor && (IsCapitalized(tokens[k - 1].Word) || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
+            while (k - 1 >= floor && ((IsCapitalized(tokens[k - 1].Word) && !FunctionWords.Contains(tokens[k - 1].Word) && !tokens[k - 1].Word.EndsWith("ly", StringComparison.Ordinal))
+                   || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
             {
                 k--;
+            }
+
+            if (FunctionWords.Contains(tokens[k].Word) && k == last)
+            {
+                return null;
             }
 
             // "Mr. Morgan of the Sierra Club said": the organisation qualifies the person before it.

@@ -41,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapSummarizerApi();
+        app.MapSummarizerPage();
         return app;
     }
 }

@@ -100,7 +100,7 @@ public static class SummarizerApi
         var article = grains.GetGrain<IArticleGrain>(id);
         var info = await article.StoreAsync(content, cancellationToken);
         var briefTask = article.GetBriefAsync(new BriefOptions(length, digest.Backend), cancellationToken);
-        var quotesTask = article.GetQuotesAsync(max, cancellationToken);
+        var quotesTask = article.GetKeyQuotesAsync(max, digest.Backend, cancellationToken);
         var brief = await briefTask;
         var quotes = await quotesTask;
         return TypedResults.Ok(new DigestResponse(
@@ -182,7 +182,7 @@ public static class SummarizerApi
     }
 
     internal static async Task<Results<Ok<QuotesResponse>, ProblemHttpResult>> GetQuotes(
-        string id, string? max, IGrainFactory grains, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        string id, string? max, string? backend, IGrainFactory grains, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var n = o.DefaultMaxQuotes;
@@ -196,7 +196,7 @@ public static class SummarizerApi
             return UnknownArticle(id);
         }
 
-        var digest = await grains.GetGrain<IArticleGrain>(id).GetQuotesAsync(n, cancellationToken);
+        var digest = await grains.GetGrain<IArticleGrain>(id).GetKeyQuotesAsync(n, backend, cancellationToken);
         return TypedResults.Ok(new QuotesResponse(id, [.. digest.Quotes.Select(q => q.ToResponse())], digest.TotalQuotes, digest.Cached));
     }
 

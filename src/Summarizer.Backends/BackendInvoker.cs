@@ -1,52 +1,257 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Summarizer.Contracts;
+using Summarizer.Text;
 
 namespace Summarizer.Backends;
 
 /// <summary>The outcome of a backend call, with the backend that actually answered.</summary>
 public sealed record BackendOutcome(SummaryAnswer Answer, ISummaryBackend AnsweredBy, bool Degraded, string? DegradedReason);
 
+/// <summary>Key quotes chosen by a backend and verified against the article; <see cref="Dropped"/> counts the rest.</summary>
+public sealed record QuoteOutcome(IReadOnlyList<Quote> Quotes, int Dropped, ISummaryBackend AnsweredBy, bool Degraded, string? DegradedReason);
+
 /// <summary>
 /// Calls a backend by name and checks its answer; every grain goes through this one place, so
-/// validation, metrics and degradation behave the same everywhere.
+/// validation, metrics, the per-backend concurrency limit and degradation behave the same everywhere.
 /// </summary>
 public interface IBackendInvoker
 {
+    /// <summary>
+    /// A brief from the backend (null: the default). When it fails and <c>Summarizer:Fallback</c> names
+    /// another backend, that one answers and the outcome is degraded; otherwise a
+    /// <see cref="BackendFailureException"/> says how it failed.
+    /// </summary>
     Task<BackendOutcome> SummarizeAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Key quotes chosen by the backend among the extracted ones, each verified verbatim; same fallback
+    /// rules, and when every backend fails the extractive ranking answers (degraded) instead of an error.
+    /// </summary>
+    Task<QuoteOutcome> SelectQuotesAsync(string? backend, QuoteSelectionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The brief as the backend streams it. Holds a concurrency slot until the stream ends; failures map as above, without fallback.</summary>
+    IAsyncEnumerable<string> StreamAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken);
 }
 
-internal sealed class BackendInvoker(IBackendCatalog catalog, SummarizerMetrics metrics) : IBackendInvoker
+internal sealed partial class BackendInvoker(
+    IBackendCatalog catalog,
+    IOptionsMonitor<SummarizerOptions> options,
+    SummarizerMetrics metrics,
+    ILogger<BackendInvoker> logger) : IBackendInvoker, IDisposable
 {
-    public async Task<BackendOutcome> SummarizeAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken)
+    /// <summary>What a refused call tells the client to wait.</summary>
+    private static readonly TimeSpan QueueFullRetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>Who answers key quotes when every configured backend failed.</summary>
+    private static readonly ExtractiveBackend LastResortQuotes = new("extractive-ranking");
+
+    private readonly ConcurrentDictionary<string, ConcurrencyLimiter> _limiters = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<BackendOutcome> SummarizeAsync(string? backend, SummaryRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        return WithFallbackAsync(
+            catalog.Get(backend),
+            async (b, ct) =>
+            {
+                var answer = await b.SummarizeAsync(request, ct);
+                if (answer.Sentences.Count == 0 || answer.Sentences.All(string.IsNullOrWhiteSpace))
+                {
+                    throw new BackendFailureException(b.Name, BackendFailureKind.BadAnswer, $"Backend '{b.Name}' returned an empty brief.");
+                }
+
+                return (answer, answer.Usage);
+            },
+            (answer, by, degraded, reason) => new BackendOutcome(answer, by, degraded, reason),
+            cancellationToken);
+    }
+
+    public async Task<QuoteOutcome> SelectQuotesAsync(string? backend, QuoteSelectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var chosen = catalog.Get(backend);
-        var tags = new TagList { { "backend", chosen.Name }, { "provider", chosen.Provider } };
-        var started = Stopwatch.GetTimestamp();
-        metrics.BackendCalls.Add(1, tags);
         try
         {
-            var answer = await chosen.SummarizeAsync(request, cancellationToken);
-            if (answer.Sentences.Count == 0 || answer.Sentences.All(string.IsNullOrWhiteSpace))
-            {
-                throw new BackendFailureException(chosen.Name, BackendFailureKind.BadAnswer, $"Backend '{chosen.Name}' returned an empty brief.");
-            }
+            return await WithFallbackAsync(
+                chosen,
+                async (b, ct) =>
+                {
+                    var choice = await b.SelectQuotesAsync(request, ct);
+                    var (kept, dropped) = QuoteVerifier.Verify(request, choice);
+                    var tags = Tags(b);
+                    metrics.QuotesVerified.Add(kept.Count, tags);
+                    if (dropped > 0)
+                    {
+                        metrics.QuotesDropped.Add(dropped, tags);
+                        LogQuotesDropped(logger, b.Name, dropped);
+                    }
 
-            if (answer.Usage is { } usage)
-            {
-                metrics.TokensIn.Add(usage.InputTokens, tags);
-                metrics.TokensOut.Add(usage.OutputTokens, tags);
-            }
-
-            return new BackendOutcome(answer, chosen, Degraded: false, DegradedReason: null);
+                    return ((kept, dropped), choice.Usage);
+                },
+                (r, by, degraded, reason) => new QuoteOutcome(r.kept, r.dropped, by, degraded, reason),
+                cancellationToken);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (BackendFailureException failure)
         {
-            metrics.BackendFailures.Add(1, tags);
-            throw;
+            // Key quotes never need a model: when the backends fail, the extractive ranking of the
+            // same extracted quotes answers, so a digest does not fail for want of a quote choice.
+            var ranked = Summarizer.Text.KeyQuoteSelector.Select(request.Candidates, request.Max);
+            metrics.Fallbacks.Add(1, new TagList { { "backend", chosen.Name }, { "fallback", "extractive-ranking" } });
+            return new QuoteOutcome(ranked, 0, LastResortQuotes, true,
+                $"Backend '{chosen.Name}' failed to choose key quotes ({failure.Kind}: {failure.Message}); ranked extractively.");
+        }
+    }
+
+    public async IAsyncEnumerable<string> StreamAsync(string? backend, SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var chosen = catalog.Get(backend);
+        var tags = Tags(chosen);
+        using var lease = await AcquireAsync(chosen, cancellationToken);
+        metrics.BackendCalls.Add(1, tags);
+        var started = Stopwatch.GetTimestamp();
+        await using var stream = chosen.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                string token;
+                try
+                {
+                    if (!await stream.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    token = stream.Current;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    metrics.BackendFailures.Add(1, tags);
+                    throw BackendFailures.Map(chosen.Name, e, CircuitBreak(chosen));
+                }
+
+                yield return token;
+            }
         }
         finally
         {
             metrics.BackendLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }
+
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+
+    private async Task<TOutcome> WithFallbackAsync<TResult, TOutcome>(
+        ISummaryBackend chosen,
+        Func<ISummaryBackend, CancellationToken, Task<(TResult Result, TokenUsage? Usage)>> call,
+        Func<TResult, ISummaryBackend, bool, string?, TOutcome> outcome,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return outcome(await GuardedAsync(chosen, call, cancellationToken), chosen, false, null);
+        }
+        catch (BackendFailureException failure) when (Fallback(chosen) is { } fallback)
+        {
+            var reason = $"{failure.Kind}: {failure.Message}";
+            LogFallback(logger, chosen.Name, fallback.Name, reason);
+            try
+            {
+                var result = await GuardedAsync(fallback, call, cancellationToken);
+                metrics.Fallbacks.Add(1, new TagList { { "backend", chosen.Name }, { "fallback", fallback.Name } });
+                return outcome(result, fallback, true, $"Backend '{chosen.Name}' failed ({reason}); answered by fallback '{fallback.Name}'.");
+            }
+            catch (BackendFailureException)
+            {
+                // The client learns why the backend it asked for failed, not why the fallback did.
+                throw failure;
+            }
+        }
+    }
+
+    private async Task<TResult> GuardedAsync<TResult>(
+        ISummaryBackend backend,
+        Func<ISummaryBackend, CancellationToken, Task<(TResult Result, TokenUsage? Usage)>> call,
+        CancellationToken cancellationToken)
+    {
+        var tags = Tags(backend);
+        using var lease = await AcquireAsync(backend, cancellationToken);
+        metrics.BackendCalls.Add(1, tags);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var (result, usage) = await call(backend, cancellationToken);
+            if (usage is not null)
+            {
+                metrics.TokensIn.Add(usage.InputTokens, tags);
+                metrics.TokensOut.Add(usage.OutputTokens, tags);
+            }
+
+            return result;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.BackendFailures.Add(1, tags);
+            var failure = BackendFailures.Map(backend.Name, e, CircuitBreak(backend));
+            LogFailure(logger, backend.Name, failure.Kind, failure.Message);
+            throw failure;
+        }
+        finally
+        {
+            metrics.BackendLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    private async ValueTask<RateLimitLease> AcquireAsync(ISummaryBackend backend, CancellationToken cancellationToken)
+    {
+        var limiter = _limiters.GetOrAdd(backend.Name, name =>
+        {
+            var o = options.CurrentValue.Backends.TryGetValue(name, out var b) ? b : new BackendOptions();
+            return new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = o.MaxConcurrency,
+                QueueLimit = o.MaxQueue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+        });
+        var lease = await limiter.AcquireAsync(1, cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            metrics.Rejected.Add(1, Tags(backend));
+            throw new BackendFailureException(backend.Name, BackendFailureKind.Unavailable,
+                $"Backend '{backend.Name}' is overloaded: {options.CurrentValue.Backends[backend.Name].MaxConcurrency} calls running and the queue is full.", QueueFullRetryAfter);
+        }
+
+        return lease;
+    }
+
+    private ISummaryBackend? Fallback(ISummaryBackend chosen) =>
+        catalog.FallbackName is { } name && !string.Equals(name, chosen.Name, StringComparison.OrdinalIgnoreCase) ? catalog.Get(name) : null;
+
+    private TimeSpan CircuitBreak(ISummaryBackend backend) =>
+        TimeSpan.FromSeconds(options.CurrentValue.Backends.TryGetValue(backend.Name, out var o) ? o.CircuitBreakSeconds : 5);
+
+    private static TagList Tags(ISummaryBackend backend) => new() { { "backend", backend.Name }, { "provider", backend.Provider } };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend {Backend} failed ({Kind}): {Reason}")]
+    private static partial void LogFailure(ILogger logger, string backend, BackendFailureKind kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend {Backend} failed; fallback {Fallback} answers. {Reason}")]
+    private static partial void LogFallback(ILogger logger, string backend, string fallback, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend {Backend} chose {Dropped} key quote(s) not found verbatim among the article's quotes; dropped")]
+    private static partial void LogQuotesDropped(ILogger logger, string backend, int dropped);
 }

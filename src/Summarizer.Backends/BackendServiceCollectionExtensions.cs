@@ -1,7 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Summarizer.Backends;
 
@@ -26,10 +27,51 @@ public static class BackendServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendProvider, ExtractiveBackendProvider>());
+        services.AddOllamaBackends().AddOpenAIBackends().AddAzureOpenAIBackends().AddOpenAICompatibleBackends();
         services.AddMetrics();
         services.TryAddSingleton<SummarizerMetrics>();
         services.TryAddSingleton<IBackendCatalog, BackendCatalog>();
         services.TryAddSingleton<IBackendInvoker, BackendInvoker>();
+        return services;
+    }
+
+    /// <summary>Provider <c>Ollama</c>: a local Ollama server through OllamaSharp.</summary>
+    public static IServiceCollection AddOllamaBackends(this IServiceCollection services) =>
+        services.AddChatBackendProvider<OllamaBackendProvider>();
+
+    /// <summary>Provider <c>OpenAI</c>: OpenAI's API through SK's OpenAI connector.</summary>
+    public static IServiceCollection AddOpenAIBackends(this IServiceCollection services) =>
+        services.AddChatBackendProvider<OpenAIBackendProvider>();
+
+    /// <summary>Provider <c>AzureOpenAI</c>: an Azure OpenAI deployment through SK's Azure OpenAI connector.</summary>
+    public static IServiceCollection AddAzureOpenAIBackends(this IServiceCollection services) =>
+        services.AddChatBackendProvider<AzureOpenAIBackendProvider>();
+
+    /// <summary>Provider <c>OpenAICompatible</c>: vLLM, llama.cpp server, LM Studio... through SK's OpenAI connector.</summary>
+    public static IServiceCollection AddOpenAICompatibleBackends(this IServiceCollection services) =>
+        services.AddChatBackendProvider<OpenAICompatibleBackendProvider>();
+
+    /// <summary>
+    /// What every model provider needs once: its provider, a resilient named HttpClient per backend,
+    /// and the SK chat-completion service keyed by backend name (built on first use).
+    /// </summary>
+    private static IServiceCollection AddChatBackendProvider<TProvider>(this IServiceCollection services)
+        where TProvider : ChatBackendProvider
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendProvider, TProvider>());
+        if (services.Any(d => d.ServiceType == typeof(ChatServiceFactory)))
+        {
+            return services;
+        }
+
+        services.AddHttpClient();
+        services.AddMetrics();
+        services.TryAddSingleton<SummarizerMetrics>();
+        services.TryAddSingleton<BackendHttpClients>();
+        services.AddSingleton<IConfigureOptions<HttpClientFactoryOptions>>(sp => sp.GetRequiredService<BackendHttpClients>());
+        services.TryAddSingleton<ChatServiceFactory>();
+        services.AddKeyedSingleton<IChatCompletionService>(KeyedService.AnyKey,
+            (sp, key) => sp.GetRequiredService<ChatServiceFactory>().Create(key as string ?? throw new InvalidOperationException("A chat-completion service is keyed by backend name.")));
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Summarizer.Text;
+
 namespace Summarizer.Backends;
 
 /// <summary>
@@ -22,4 +24,18 @@ public interface ISummaryBackend
 
     /// <summary>The answer as it is produced, token by token (or sentence by sentence).</summary>
     IAsyncEnumerable<string> StreamAsync(SummaryRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Picks the key quotes among those the extractor found, by index; a model may shorten them.
+    /// What comes back is unchecked: <see cref="IBackendInvoker.SelectQuotesAsync"/> keeps only quotes
+    /// that occur verbatim in the article. The default is the extractive ranking.
+    /// </summary>
+    Task<QuoteChoice> SelectQuotesAsync(QuoteSelectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var chosen = KeyQuoteSelector.Select(request.Candidates, request.Max);
+        var index = request.Candidates.Select((q, i) => (q.Start, i)).ToDictionary(x => x.Start, x => x.i);
+        return Task.FromResult(new QuoteChoice([.. chosen.Select(q => new ChosenQuote(index[q.Start], q.Text))]));
+    }
 }

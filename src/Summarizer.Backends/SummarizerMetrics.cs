@@ -19,6 +19,11 @@ public sealed class SummarizerMetrics
         Fallbacks = meter.CreateCounter<long>("summarizer.backend.fallbacks", description: "Answers given by the fallback backend.");
         TokensIn = meter.CreateCounter<long>("summarizer.backend.tokens.input", description: "Prompt tokens reported by backends.");
         TokensOut = meter.CreateCounter<long>("summarizer.backend.tokens.output", description: "Completion tokens reported by backends.");
+        Retries = meter.CreateCounter<long>("summarizer.backend.retries", description: "HTTP attempts to a model backend that were retried (429, 5xx, timeouts).");
+        CircuitOpened = meter.CreateCounter<long>("summarizer.backend.circuit.opened", description: "Times a backend's circuit breaker opened.");
+        Rejected = meter.CreateCounter<long>("summarizer.backend.rejected", description: "Calls refused because the backend's queue was full.");
+        QuotesVerified = meter.CreateCounter<long>("summarizer.quotes.verified", description: "Key quotes from a backend found verbatim in the article.");
+        QuotesDropped = meter.CreateCounter<long>("summarizer.quotes.dropped", description: "Key quotes from a backend dropped: not verbatim in the article, or not among the extracted quotes.");
     }
 
     public Counter<long> CacheHits { get; }
@@ -36,4 +41,14 @@ public sealed class SummarizerMetrics
     public Counter<long> TokensIn { get; }
 
     public Counter<long> TokensOut { get; }
+
+    public Counter<long> Retries { get; }
+
+    public Counter<long> CircuitOpened { get; }
+
+    public Counter<long> Rejected { get; }
+
+    public Counter<long> QuotesVerified { get; }
+
+    public Counter<long> QuotesDropped { get; }
 }

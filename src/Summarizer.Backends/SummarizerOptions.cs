@@ -37,5 +37,21 @@ public sealed class BackendOptions
     /// <summary>Concurrent calls per silo.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>Calls waiting for a slot beyond <see cref="MaxConcurrency"/>, per silo; more are refused (503, Retry-After).</summary>
+    public int MaxQueue { get; set; } = 32;
+
+    /// <summary>Total time for one backend call, retries included.</summary>
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Time for one HTTP attempt (LLM providers); a slower attempt is retried.</summary>
+    public double AttemptTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Retries after the first attempt on 429, 5xx and timeouts (LLM providers).</summary>
+    public int Retries { get; set; } = 3;
+
+    /// <summary>Base delay of the exponential, jittered backoff; a <c>Retry-After</c> header overrides it.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 1000;
+
+    /// <summary>How long the circuit stays open once most recent calls failed (LLM providers).</summary>
+    public int CircuitBreakSeconds { get; set; } = 30;
 }

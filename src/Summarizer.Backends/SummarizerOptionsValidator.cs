@@ -2,10 +2,14 @@ using Microsoft.Extensions.Options;
 
 namespace Summarizer.Backends;
 
-/// <summary>Refuses a configuration the service cannot run with, naming the key at fault.</summary>
+/// <summary>
+/// Refuses a configuration the service cannot run with, naming the key at fault. Each provider
+/// checks its own keys (endpoint, model, deployment, key); a provider name nobody registered is an error.
+/// </summary>
 public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> providers) : IValidateOptions<SummarizerOptions>
 {
-    private readonly string[] _knownProviders = [.. providers.Select(p => p.Provider)];
+    private readonly Dictionary<string, IBackendProvider> _providers =
+        providers.ToDictionary(p => p.Provider, StringComparer.OrdinalIgnoreCase);
 
     public ValidateOptionsResult Validate(string? name, SummarizerOptions options)
     {
@@ -25,9 +29,16 @@ public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> pro
         foreach (var (backend, o) in options.Backends)
         {
             var key = $"{Section}:Backends:{backend}";
-            if (!_knownProviders.Contains(o.Provider, StringComparer.OrdinalIgnoreCase))
+            if (!_providers.TryGetValue(o.Provider, out var provider))
             {
-                failures.Add($"{key}:Provider is '{o.Provider}'; known providers: {string.Join(", ", _knownProviders)}.");
+                var known = string.Join(", ", _providers.Keys.Order(StringComparer.Ordinal));
+                failures.Add(string.IsNullOrWhiteSpace(o.Provider)
+                    ? $"{key}:Provider is missing; known providers: {known}."
+                    : $"{key}:Provider is '{o.Provider}'; known providers: {known}.");
+            }
+            else
+            {
+                failures.AddRange(provider.Validate(key, o));
             }
 
             if (o.ContextTokens < 256)
@@ -45,9 +56,34 @@ public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> pro
                 failures.Add($"{key}:MaxConcurrency must be at least 1.");
             }
 
+            if (o.MaxQueue < 0)
+            {
+                failures.Add($"{key}:MaxQueue must not be negative.");
+            }
+
             if (o.TimeoutSeconds < 1)
             {
                 failures.Add($"{key}:TimeoutSeconds must be at least 1.");
+            }
+
+            if (o.AttemptTimeoutSeconds <= 0 || o.AttemptTimeoutSeconds > o.TimeoutSeconds)
+            {
+                failures.Add($"{key}:AttemptTimeoutSeconds must be above 0 and at most TimeoutSeconds.");
+            }
+
+            if (o.Retries is < 0 or > 10)
+            {
+                failures.Add($"{key}:Retries must be between 0 and 10.");
+            }
+
+            if (o.RetryDelayMilliseconds < 0)
+            {
+                failures.Add($"{key}:RetryDelayMilliseconds must not be negative.");
+            }
+
+            if (o.CircuitBreakSeconds < 1)
+            {
+                failures.Add($"{key}:CircuitBreakSeconds must be at least 1.");
             }
         }
 

@@ -16,8 +16,14 @@ public interface IArticleGrain : IGrainWithStringKey
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>The key-quote digest, at most <paramref name="max"/> quotes.</summary>
+    /// <summary>The key-quote digest, at most <paramref name="max"/> quotes, chosen by the default backend.</summary>
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The key-quote digest chosen by a backend by name (null: the default) among the extracted quotes;
+    /// only quotes found verbatim in the article are returned.
+    /// </summary>
+    Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -15,10 +15,12 @@ namespace Summarizer.Grains;
 public sealed class ArticleGrain(
     [PersistentState("article", StorageNames.Articles)] IPersistentState<ArticleState> state,
     IBackendCatalog backends,
+    IBackendInvoker invoker,
     SummarizerMetrics metrics,
     ILogger<ArticleGrain> logger) : Grain, IArticleGrain
 {
     private readonly Dictionary<string, Task<Brief>> _inflight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<QuoteDigest>> _quoteDigests = new(StringComparer.Ordinal);
     private Task _writes = Task.CompletedTask;
     private ArticleDocument? _document;
     private IReadOnlyList<Quote>? _quotes;
@@ -79,16 +81,49 @@ public sealed class ArticleGrain(
         return await task.WaitAsync(cancellationToken);
     }
 
-    public Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default)
+    public Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default) =>
+        GetKeyQuotesAsync(max, backend: null, cancellationToken);
+
+    public async Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default)
     {
         var document = Document();
-        var cached = _quotes is not null;
         _quotes ??= QuoteExtractor.Extract(document);
-        var selected = KeyQuoteSelector.Select(_quotes, max);
-        var quotes = selected
-            .Select(q => new KeyQuote(q.Text, q.Speaker, q.Start, q.End, Verified: string.Equals(document.Text[q.Start..q.End], q.Text, StringComparison.Ordinal)))
-            .ToList();
-        return Task.FromResult(new QuoteDigest(quotes, _quotes.Count, cached));
+        var chosen = backends.Get(backend);
+        var spec = $"{max}|{chosen.Name}|{chosen.Model}|{chosen.PromptVersion}";
+        if (_quoteDigests.TryGetValue(spec, out var task) && task.IsCompletedSuccessfully)
+        {
+            return task.Result with { Cached = true };
+        }
+
+        if (task is null || task.IsFaulted || task.IsCanceled)
+        {
+            task = SelectQuotesAsync(spec, document, _quotes, max, chosen.Name);
+            _quoteDigests[spec] = task;
+        }
+
+        return await task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<QuoteDigest> SelectQuotesAsync(string spec, ArticleDocument document, IReadOnlyList<Quote> candidates, int max, string backend)
+    {
+        try
+        {
+            var outcome = await invoker.SelectQuotesAsync(backend, new QuoteSelectionRequest(document.Text, document.Title, candidates, max), CancellationToken.None);
+            var quotes = outcome.Quotes
+                .Select(q => new KeyQuote(q.Text, q.Speaker, q.Start, q.End, Verified: string.Equals(document.Text[q.Start..q.End], q.Text, StringComparison.Ordinal)))
+                .ToList();
+            if (outcome.Degraded)
+            {
+                _quoteDigests.Remove(spec); // try the chosen backend again next time
+            }
+
+            return new QuoteDigest(quotes, candidates.Count, Cached: false);
+        }
+        catch
+        {
+            _quoteDigests.Remove(spec);
+            throw;
+        }
     }
 
     private async Task<Brief> ComputeBriefAsync(string spec, ArticleDocument document, BriefLength length, string backend)

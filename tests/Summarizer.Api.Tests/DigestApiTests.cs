@@ -118,5 +118,18 @@ public sealed class DigestApiTests(SiloHostFixture host)
         Assert.True(paths.ContainsKey("/v1/articles/{id}/quotes"));
     }
 
+    [Fact]
+    public async Task The_web_page_is_served_at_the_root_and_drives_the_api()
+    {
+        using var response = await Http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<textarea", html, StringComparison.Ordinal);
+        Assert.Contains("/v1/articles", html, StringComparison.Ordinal);
+        Assert.Contains("/brief/stream", html, StringComparison.Ordinal);
+    }
+
     private static string Normalize(string quote) => quote.Trim().TrimEnd(',', '.').Trim();
 }

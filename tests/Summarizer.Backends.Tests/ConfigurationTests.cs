@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace Summarizer.Backends.Tests;
+
+/// <summary>A configuration the service cannot run with stops the host at start, naming the key; secrets never appear.</summary>
+public sealed class ConfigurationTests
+{
+    private const string Secret = "sk-very-secret-value-123";
+
+    public static TheoryData<string, string, string> BadBackends => new()
+    {
+        // backend options as "key=value;..." → the key the message must name
+        { "Provider=OpenAI;Model=gpt-4o-mini", "Summarizer:Backends:b:ApiKey", "missing" },
+        { $"Provider=OpenAI;ApiKey={Secret}", "Summarizer:Backends:b:Model", "missing" },
+        { $"Provider=AzureOpenAI;Endpoint=https://x.openai.azure.com/;ApiKey={Secret}", "Summarizer:Backends:b:Deployment", "missing" },
+        { $"Provider=AzureOpenAI;Deployment=d;ApiKey={Secret}", "Summarizer:Backends:b:Endpoint", "missing" },
+        { "Provider=AzureOpenAI;Endpoint=https://x.openai.azure.com/;Deployment=d", "Summarizer:Backends:b:ApiKey", "missing" },
+        { "Provider=Ollama;Model=llama3.2", "Summarizer:Backends:b:Endpoint", "missing" },
+        { "Provider=Ollama;Endpoint=http://ollama:11434", "Summarizer:Backends:b:Model", "missing" },
+        { "Provider=Ollama;Endpoint=ollama:11434/x;Model=m", "Summarizer:Backends:b:Endpoint", "not an absolute http(s) URL" },
+        { "Provider=OpenAICompatible;Model=m", "Summarizer:Backends:b:Endpoint", "missing" },
+        { "Provider=OpenAICompatible;Endpoint=http://vllm:8000/v1", "Summarizer:Backends:b:Model", "missing" },
+        { $"Provider=Anthropic;ApiKey={Secret}", "Summarizer:Backends:b:Provider", "known providers: AzureOpenAI, Extractive, Ollama, OpenAI, OpenAICompatible" },
+        { "Provider=Ollama;Endpoint=http://o:1;Model=m;AttemptTimeoutSeconds=90;TimeoutSeconds=60", "Summarizer:Backends:b:AttemptTimeoutSeconds", "at most TimeoutSeconds" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBackends))]
+    public async Task Bad_backend_configuration_stops_the_host_at_start_naming_the_key(string options, string key, string why)
+    {
+        var settings = Settings.With("b", null, ("b", options.Split(';').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1])));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BackendHost.StartAsync(settings));
+
+        var message = Assert.Single(error.Failures, f => f.StartsWith(key, StringComparison.Ordinal));
+        Assert.Contains(why, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_default_or_fallback_that_is_not_configured_stops_the_host()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BackendHost.StartAsync(Settings.With("ollama", "nowhere")));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Summarizer:Backend is 'ollama'", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Summarizer:Fallback is 'nowhere'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_provider_is_accepted_with_its_required_keys()
+    {
+        var settings = Settings.With("extractive", "extractive",
+            ("ollama", new() { ["Provider"] = "Ollama", ["Endpoint"] = "http://ollama:11434", ["Model"] = "llama3.2" }),
+            ("openai", new() { ["Provider"] = "OpenAI", ["Model"] = "gpt-4o-mini", ["ApiKey"] = Secret }),
+            ("azure", new() { ["Provider"] = "AzureOpenAI", ["Endpoint"] = "https://x.openai.azure.com/", ["Deployment"] = "d", ["ApiKey"] = Secret }),
+            ("vllm", new() { ["Provider"] = "OpenAICompatible", ["Endpoint"] = "http://vllm:8000/v1", ["Model"] = "qwen" }));
+
+        await using var host = await BackendHost.StartAsync(settings);
+
+        Assert.Equal(["azure", "extractive", "ollama", "openai", "vllm"], host.Catalog.Names);
+        Assert.Equal("gpt-4o-mini", host.Catalog.Get("openai").Model);
+        Assert.Equal("d", host.Catalog.Get("azure").Model);
+        Assert.Equal(PromptTemplates.Embedded.Version, host.Catalog.Get("vllm").PromptVersion);
+    }
+}

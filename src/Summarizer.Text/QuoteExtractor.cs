@@ -11,6 +11,7 @@ namespace Summarizer.Text;
 /// with appositives (<c>X, a spokesperson for Y, said</c>) and inverted cues (<c>said X: “…”</c>);</item>
 /// <item>the subject of the sentence that holds the quote (<c>At the debate, Trump promised “jobs”</c>);</item>
 /// <item>inside an interview transcript paragraph (<c>"PENCE: …</c>), the label;</item>
+/// <item>a quote opening its sentence right after an attribution sentence ("…, Schiff said. “…”");</item>
 /// <item>a block after a paragraph ending in a colon takes that paragraph's speaker;</item>
 /// <item>an unattributed quote takes the previous speaker only when the paragraph continues that
 /// speaker (same paragraph, or a paragraph opening with a quote right after that speaker's quote).</item>
@@ -356,7 +357,22 @@ public static partial class QuoteExtractor
             }
         }
 
-        // 5. A block quote after "The New York Times reports:".
+        // 5. A quote that opens its sentence right after "…, Schiff said." in the same paragraph.
+        if (prefix.Trim().Length == 0 && sentenceStart > p.Start)
+        {
+            var previousStart = PreviousSentenceStart(document, sentenceStart, p.Start);
+            var previousSentence = masked[previousStart..sentenceStart].TrimEnd();
+            if (EndsWithCue().IsMatch(previousSentence))
+            {
+                var attribution = CueBefore(previousSentence.TrimEnd('.', ':') + " ");
+                if (attribution.Speaker is not null)
+                {
+                    return attribution;
+                }
+            }
+        }
+
+        // 6. A block quote after "The New York Times reports:".
         if (start - 1 == p.Start && paragraph > 0)
         {
             var previous = document.Paragraphs[paragraph - 1];
@@ -379,6 +395,25 @@ public static partial class QuoteExtractor
         }
 
         return (null, null);
+    }
+
+    private static int PreviousSentenceStart(ArticleDocument document, int before, int paragraphStart)
+    {
+        var result = paragraphStart;
+        foreach (var s in document.Sentences)
+        {
+            if (s.End > before)
+            {
+                break;
+            }
+
+            if (s.Start >= paragraphStart)
+            {
+                result = s.Start;
+            }
+        }
+
+        return result;
     }
 
     private static int NextSentenceEnd(ArticleDocument document, int after, int paragraphEnd)
@@ -416,9 +451,9 @@ public static partial class QuoteExtractor
         {
             var w = tokens[k].Word;
             depth += w == "(" ? 1 : w == ")" ? -1 : 0;
-            if (w is "“" or "”" or "\"" || (w is "." && k > 0 && depth == 0))
+            if (w is "“" or "”" or "\"" || (w is "." && k > 0 && depth == 0 && !(k + 1 < tokens.Count && tokens[k + 1].Word is ",")))
             {
-                break;
+                break; // a full stop ends the attribution; "R-Ky.," does not
             }
 
             if (k == 0 && w is "―" or "—" or "–" && tokens.Count > 1 && char.IsUpper(tokens[1].Word[0]))
@@ -456,6 +491,11 @@ public static partial class QuoteExtractor
             if (subject is not null && AdjacentSubject(tokens, k))
             {
                 return (subject, w);
+            }
+
+            if (Cues.IsAlsoNoun(w))
+            {
+                continue; // "one of the states suing, said": "states" was a noun
             }
 
             return (null, null);
@@ -677,6 +717,10 @@ public static partial class QuoteExtractor
 
     [GeneratedRegex(@"\b(?:on|of|titled|entitled|show|program|programme|documentary|film|movie|book|series|episode|song|album|novel|newspaper|magazine|column|op-ed|commentary|essay|ad|segment|headline)\s*,?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleIntroducer();
+
+    /// <summary>An attribution sentence: "…,” Schiff said." / "Peabody said in a statement:".</summary>
+    [GeneratedRegex(@"\b(?:said|says|told|added|adds|wrote|writes|explained|noted|continued|argued|insisted|tweeted|stated|declared)(?:\s+[\w’'-]+){0,4}\s*[.:]$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndsWithCue();
 
     [GeneratedRegex(@"^[""“]?(?<label>[A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")]
     private static partial Regex TranscriptLabel();

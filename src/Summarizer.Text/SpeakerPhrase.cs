@@ -78,29 +78,36 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
-        // "Flynn, a top Trump surrogate, said": prefer the name on either side of an appositive.
+        // "Flynn, a top Trump surrogate, said": prefer the name before one or more appositives
+        // ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said").
         if (tokens[i].Word == ",")
         {
-            var appositiveEnd = i;
-            var k = i - 1;
-            while (k >= 0 && tokens[k].Word != "," && appositiveEnd - k < 16)
+            string? nearest = null;
+            var segmentEnd = i;
+            for (var depth = 0; depth < 3; depth++)
             {
-                k--;
-            }
+                var k = segmentEnd - 1;
+                while (k >= 0 && tokens[k].Word != "," && segmentEnd - k < 16)
+                {
+                    k--;
+                }
 
-            if (k > 0 && tokens[k].Word == ",")
-            {
-                var inner = Phrase(tokens, appositiveEnd - 1, k + 1, allowBare);
+                if (k <= 0 || tokens[k].Word != ",")
+                {
+                    break;
+                }
+
+                nearest ??= Phrase(tokens, segmentEnd - 1, k + 1, allowBare);
                 var outer = Phrase(tokens, k - 1, 0, allowBare);
                 if (outer is not null && IsName(outer))
                 {
                     return outer;
                 }
 
-                return inner ?? outer;
+                segmentEnd = k;
             }
 
-            return null;
+            return nearest;
         }
 
         if (!allowBare && i > 0 && Determiners.Contains(tokens[i].Word))

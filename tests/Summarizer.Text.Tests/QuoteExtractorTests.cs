@@ -56,6 +56,8 @@ public class QuoteExtractorTests
     [InlineData("The Indiana governor said Democrats are to blame for “he said this.”", "The Indiana governor")]
     [InlineData("“Why now?” she asked. “Because we can.”", "she")]
     [InlineData("“It is a great day,” said Mayor Ken Ito.", "Ken Ito")]
+    [InlineData("“It’s an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said on Monday.", "Scott Pruitt")]
+    [InlineData("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell")]
     [InlineData("“I thought Pence did well,” said MSNBC host Chris Matthews.", "Chris Matthews")]
     [InlineData("Secretary of State John F. Kerry said the U.S. would take “robust steps” in response.", "John F. Kerry")]
     [InlineData("Mayor Jennifer Roberts said on Friday that she thinks “the question is the timing.”", "Jennifer Roberts")]
@@ -63,6 +65,13 @@ public class QuoteExtractorTests
     [InlineData("“The most unqualified child to ever run.” ― Francisco Herrero", "Francisco Herrero")]
     public void Attributes_cues_before_and_after_with_appositives_and_descriptions(string text, string speaker) =>
         Assert.Equal(speaker, Quotes(text)[0].Speaker);
+
+    [Fact]
+    public void A_quote_opening_its_sentence_takes_the_attribution_sentence_before_it()
+    {
+        var quotes = Quotes("The administration may be reluctant to act, Adam Schiff said. “The other factor is timing.”");
+        Assert.Equal("Adam Schiff", Assert.Single(quotes).Speaker);
+    }
 
     [Fact]
     public void A_pronoun_resolves_to_the_nearest_named_person()

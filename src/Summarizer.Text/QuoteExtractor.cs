@@ -320,9 +320,10 @@ public static partial class QuoteExtractor
             }
             else if (next < p.End)
             {
-                // “Does anybody know?” Graham asked.  — a short attribution sentence of its own.
+                // “Does anybody know?” Graham asked.  — a short attribution sentence of its own, not
+                // the next statement ("Russia insisted that Pyongyang “stop …”").
                 var candidateEnd = NextSentenceEnd(document, sentenceEnd, p.End);
-                if (candidateEnd - next < 90)
+                if (candidateEnd - next < 90 && text.AsSpan(next, candidateEnd - next).IndexOfAny('“', '"') < 0)
                 {
                     afterEnd = candidateEnd;
                 }
@@ -559,6 +560,16 @@ public static partial class QuoteExtractor
             if (!Cues.IsCue(w) || (k > 0 && tokens[k - 1].Word is "to" or "the" or "a" or "his" or "her" or "their"))
             {
                 continue;
+            }
+
+            if (w.EndsWith("ing", StringComparison.Ordinal) && k > 0 && tokens[k - 1].Word == ",")
+            {
+                // "Trump attacked Clinton over Libya, saying, “…”": the participle's subject is the clause's.
+                var clauseSubject = SpeakerPhrase.Subject(prefix);
+                if (clauseSubject is not null)
+                {
+                    return (clauseSubject, w);
+                }
             }
 
             var nounLike = Cues.IsAlsoNoun(w);

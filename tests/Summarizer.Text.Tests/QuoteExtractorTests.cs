@@ -56,6 +56,7 @@ public class QuoteExtractorTests
     [InlineData("The Indiana governor said Democrats are to blame for “he said this.”", "The Indiana governor")]
     [InlineData("“Why now?” she asked. “Because we can.”", "she")]
     [InlineData("“It is a great day,” said Mayor Ken Ito.", "Ken Ito")]
+    [InlineData("Donald Trump attacked Clinton over Iraq and Libya, saying, “She's trigger-happy.”", "Donald Trump")]
     [InlineData("“It’s an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said on Monday.", "Scott Pruitt")]
     [InlineData("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell")]
     [InlineData("“I thought Pence did well,” said MSNBC host Chris Matthews.", "Chris Matthews")]

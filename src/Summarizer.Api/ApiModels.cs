@@ -63,7 +63,10 @@ public sealed record BriefResponse(
     bool Degraded,
     string? DegradedReason);
 
-public sealed record QuotesResponse(string ArticleId, IReadOnlyList<KeyQuoteResponse> KeyQuotes, int TotalQuotes, bool Cached);
+/// <summary>A key-quote digest; <see cref="Backend"/> chose the quotes, and <see cref="Degraded"/> says a fallback did.</summary>
+public sealed record QuotesResponse(
+    string ArticleId, IReadOnlyList<KeyQuoteResponse> KeyQuotes, int TotalQuotes, bool Cached,
+    BackendResponse? Backend = null, bool Degraded = false, string? DegradedReason = null);
 
 public sealed record ArticleResponse(
     string Id,

@@ -29,6 +29,14 @@ public static class Problems
     public static ProblemHttpResult NoArticleText(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, "no-article-text", "No article text found.", detail);
 
+    /// <summary>No silo can be reached (a gateway not yet connected, or the cluster restarting); retry shortly.</summary>
+    public static ProblemHttpResult ClusterUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, ClusterUnavailableSlug, ClusterUnavailableTitle, ClusterUnavailableDetail);
+
+    internal const string ClusterUnavailableSlug = "cluster-unavailable";
+    internal const string ClusterUnavailableTitle = "No silo could serve the request.";
+    internal const string ClusterUnavailableDetail = "The cluster is unavailable or changing; retry shortly.";
+
     internal static ProblemHttpResult Create(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + slug, extensions: extensions);
 

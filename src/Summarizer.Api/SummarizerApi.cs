@@ -40,7 +40,13 @@ public static class SummarizerApi
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        v1.MapGet("/articles/{id}/brief/stream", BriefStreamApi.StreamBrief).WithName("StreamBrief")
+            .WithSummary("The brief as Server-Sent Events: progress, token, then result (or error).")
+            .Produces(StatusCodes.Status200OK, contentType: BriefStreamApi.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         v1.MapGet("/articles/{id}/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.");
+        v1.MapClusterApi();
         return app;
     }
 
@@ -197,7 +203,8 @@ public static class SummarizerApi
         }
 
         var digest = await grains.GetGrain<IArticleGrain>(id).GetKeyQuotesAsync(n, backend, cancellationToken);
-        return TypedResults.Ok(new QuotesResponse(id, [.. digest.Quotes.Select(q => q.ToResponse())], digest.TotalQuotes, digest.Cached));
+        return TypedResults.Ok(new QuotesResponse(id, [.. digest.Quotes.Select(q => q.ToResponse())], digest.TotalQuotes, digest.Cached,
+            digest.Backend?.ToResponse(), digest.Degraded, digest.DegradedReason));
     }
 
     private static ProblemHttpResult UnknownArticle(string id) => Problems.NotFound($"No article with id '{id}' is stored.");

@@ -40,7 +40,13 @@ public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactor
         }
 
         var backend = name[NamePrefix.Length..];
-        options.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(new ResilienceHandler(Pipeline(backend))));
+        options.HttpMessageHandlerBuilderActions.Add(b =>
+        {
+            // The connector keeps its HttpClient for the process's life, so the factory's handler
+            // rotation never applies; recycling pooled connections still picks up DNS changes.
+            b.PrimaryHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+            b.AdditionalHandlers.Add(new ResilienceHandler(Pipeline(backend)));
+        });
         options.HttpClientActions.Add(c => c.Timeout = Timeout.InfiniteTimeSpan); // the pipeline's total timeout governs
     }
 

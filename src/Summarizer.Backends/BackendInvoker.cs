@@ -47,6 +47,9 @@ internal sealed partial class BackendInvoker(
     /// <summary>What a refused call tells the client to wait.</summary>
     private static readonly TimeSpan QueueFullRetryAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>Spans around backend calls (source <c>Summarizer</c>); SK's GenAI spans nest under them.</summary>
+    private static readonly ActivitySource Source = new(SummarizerMetrics.MeterName);
+
     /// <summary>Who answers key quotes when every configured backend failed.</summary>
     private static readonly ExtractiveBackend LastResortQuotes = new("extractive-ranking");
 
@@ -187,6 +190,8 @@ internal sealed partial class BackendInvoker(
         CancellationToken cancellationToken)
     {
         var tags = Tags(backend);
+        using var activity = Source.StartActivity("backend " + backend.Name);
+        activity?.SetTag("summarizer.backend", backend.Name).SetTag("summarizer.provider", backend.Provider).SetTag("gen_ai.request.model", backend.Model);
         using var lease = await AcquireAsync(backend, cancellationToken);
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
@@ -197,6 +202,7 @@ internal sealed partial class BackendInvoker(
             {
                 metrics.TokensIn.Add(usage.InputTokens, tags);
                 metrics.TokensOut.Add(usage.OutputTokens, tags);
+                activity?.SetTag("gen_ai.usage.input_tokens", usage.InputTokens).SetTag("gen_ai.usage.output_tokens", usage.OutputTokens);
             }
 
             return result;
@@ -205,6 +211,7 @@ internal sealed partial class BackendInvoker(
         {
             metrics.BackendFailures.Add(1, tags);
             var failure = BackendFailures.Map(backend.Name, e, CircuitBreak(backend));
+            activity?.SetStatus(ActivityStatusCode.Error, failure.Kind.ToString()).SetTag("summarizer.failure", failure.Kind.ToString());
             LogFailure(logger, backend.Name, failure.Kind, failure.Message);
             throw failure;
         }

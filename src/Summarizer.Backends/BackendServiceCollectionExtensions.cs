@@ -15,6 +15,9 @@ public static class BackendServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSummarizerBackends(this IServiceCollection services)
     {
+        // SK's GenAI spans and metrics (model, token counts; not the prompt or answer, which the
+        // "Sensitive" switch would add). SK reads the switch once, so it is set before any use.
+        AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics", true);
         services.AddOptions<SummarizerOptions>()
             .BindConfiguration(SummarizerOptions.SectionName)
             .PostConfigure(o =>

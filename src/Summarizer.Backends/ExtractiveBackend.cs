@@ -17,6 +17,9 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
     /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
     public string PromptVersion => "extractive-2";
 
+    /// <summary>Ranking sentences needs no context window: one pass over the whole article is better than chunking.</summary>
+    public bool SinglePass => true;
+
     public Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -20,6 +20,12 @@ public interface ISummaryBackend
     /// <summary>Version of the prompts (or algorithm); part of every cache key.</summary>
     string PromptVersion { get; }
 
+    /// <summary>
+    /// True when the backend takes an article of any length in one pass (it has no context window,
+    /// like the extractive ranker), so long articles are not split into chunks for it.
+    /// </summary>
+    bool SinglePass => false;
+
     Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken);
 
     /// <summary>The answer as it is produced, token by token (or sentence by sentence).</summary>
@@ -35,7 +41,12 @@ public interface ISummaryBackend
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var chosen = KeyQuoteSelector.Select(request.Candidates, request.Max);
-        var index = request.Candidates.Select((q, i) => (q.Start, i)).ToDictionary(x => x.Start, x => x.i);
-        return Task.FromResult(new QuoteChoice([.. chosen.Select(q => new ChosenQuote(index[q.Start], q.Text))]));
+        var index = new Dictionary<Quote, int>();
+        for (var i = 0; i < request.Candidates.Count; i++)
+        {
+            index.TryAdd(request.Candidates[i], i);
+        }
+
+        return Task.FromResult(new QuoteChoice([.. chosen.Select(q => new ChosenQuote(index[q], q.Text))]));
     }
 }

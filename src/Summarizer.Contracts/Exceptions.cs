@@ -79,3 +79,32 @@ public sealed class BackendFailureException : Exception
     [Id(2)]
     public TimeSpan? RetryAfter { get; init; }
 }
+
+/// <summary>An article is over a configured limit (size, chunks); the API answers 413 naming the limit.</summary>
+[GenerateSerializer]
+public sealed class ArticleLimitExceededException : Exception
+{
+    public ArticleLimitExceededException() { }
+
+    public ArticleLimitExceededException(string message) : base(message) { }
+
+    public ArticleLimitExceededException(string message, Exception inner) : base(message, inner) { }
+
+    public ArticleLimitExceededException(string limit, long max, long actual)
+        : base($"The article is over the limit {limit} ({actual} > {max}).")
+    {
+        Limit = limit;
+        Max = max;
+        Actual = actual;
+    }
+
+    /// <summary>The configuration key of the limit, e.g. <c>Summarizer:Limits:MaxChunks</c>.</summary>
+    [Id(0)]
+    public string? Limit { get; init; }
+
+    [Id(1)]
+    public long Max { get; init; }
+
+    [Id(2)]
+    public long Actual { get; init; }
+}

@@ -8,21 +8,40 @@ namespace Summarizer.Contracts;
 public interface IArticleGrain : IGrainWithStringKey
 {
     /// <summary>Stores the article (idempotent). Throws <see cref="ArgumentException"/> when the text does not hash to this grain's id.</summary>
+    [Idempotent]
     Task<ArticleInfo> StoreAsync(ArticleContent content, CancellationToken cancellationToken = default);
 
     /// <summary>Metadata, or null when no article with this id was stored.</summary>
+    [Idempotent]
     Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
+    /// <remarks>
+    /// A long article is several model round trips (map, reduce levels), each up to the backend's
+    /// TimeoutSeconds: the call may outlast Orleans' default 30 s response timeout, so it has its own.
+    /// </remarks>
+    [Idempotent]
+    [ResponseTimeout("00:15:00")]
     Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The brief as it is computed: progress (chunks mapped, reduce levels), then the final brief's
+    /// tokens, then the result. Joins a computation already in flight for the same spec; when every
+    /// caller waiting on a computation has gone, the computation is cancelled.
+    /// </summary>
+    IAsyncEnumerable<BriefEvent> StreamBriefAsync(BriefOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>The key-quote digest, at most <paramref name="max"/> quotes, chosen by the default backend.</summary>
+    [Idempotent]
+    [ResponseTimeout("00:05:00")] // a model may choose the quotes; the backend's own timeouts end it sooner
     Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The key-quote digest chosen by a backend by name (null: the default) among the extracted quotes;
     /// only quotes found verbatim in the article are returned.
     /// </summary>
+    [Idempotent]
+    [ResponseTimeout("00:05:00")]
     Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default);
 }
 
@@ -33,8 +52,22 @@ public interface IArticleGrain : IGrainWithStringKey
 /// </summary>
 public interface ISummarizerGrain : IGrainWithStringKey
 {
+    /// <remarks>One backend call (with its retries and fallback) may outlast Orleans' default 30 s response timeout.</remarks>
+    [ResponseTimeout("00:05:00")]
     Task<Brief> SummarizeAsync(SummarizeWork work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same work streamed: the answer's tokens as the backend produces them, then one piece
+    /// carrying the <see cref="Brief"/>. A kept result comes back as the brief alone (no tokens).
+    /// </summary>
+    IAsyncEnumerable<SummaryPiece> StreamAsync(SummarizeWork work, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A piece of a streamed summary: a token of the answer, or (last) the whole brief.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SummaryPiece(
+    [property: Id(0)] string? Token,
+    [property: Id(1)] Brief? Brief);
 
 /// <summary>The work a summarizer grain does. <see cref="Text"/> must hash to the grain's text-hash key part.</summary>
 [GenerateSerializer, Immutable]
@@ -42,4 +75,22 @@ public sealed record SummarizeWork(
     [property: Id(0)] string Text,
     [property: Id(1)] string? Title,
     [property: Id(2)] BriefLength Length,
-    [property: Id(3)] string Backend);
+    [property: Id(3)] string Backend)
+{
+    /// <summary>Brief (a whole article), Map (one chunk) or Reduce (joined partial summaries).</summary>
+    [Id(4)]
+    public WorkKind Kind { get; init; } = WorkKind.Brief;
+
+    /// <summary>Sentences wanted; 0 means the length preset's count.</summary>
+    [Id(5)]
+    public int TargetSentences { get; init; }
+}
+
+/// <summary>What a summarizer grain is asked to do with its text.</summary>
+[GenerateSerializer]
+public enum WorkKind
+{
+    Brief = 0,
+    Map = 1,
+    Reduce = 2,
+}

@@ -52,9 +52,12 @@ public sealed record KeyQuote(
     [property: Id(3)] int End,
     [property: Id(4)] bool Verified);
 
-/// <summary>The key-quote digest of an article.</summary>
+/// <summary>The key-quote digest of an article, with the backend that chose the quotes (null: not recorded).</summary>
 [GenerateSerializer, Immutable]
 public sealed record QuoteDigest(
     [property: Id(0)] IReadOnlyList<KeyQuote> Quotes,
     [property: Id(1)] int TotalQuotes,
-    [property: Id(2)] bool Cached);
+    [property: Id(2)] bool Cached,
+    [property: Id(3)] BackendRef? Backend = null,
+    [property: Id(4)] bool Degraded = false,
+    [property: Id(5)] string? DegradedReason = null);

@@ -1,5 +1,8 @@
-using Orleans.Concurrency;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Summarizer.Backends;
 using Summarizer.Contracts;
 using Summarizer.Text;
@@ -9,17 +12,25 @@ namespace Summarizer.Grains;
 /// <summary>
 /// One article. Stores the normalised text once, serves metadata, and caches each brief per spec.
 /// Reentrant so a slow brief does not block metadata; single-flight per spec through an in-flight
-/// task table, so concurrent identical requests share one computation.
+/// run table, so concurrent identical requests share one computation. A long article is chunked
+/// to the backend's context budget, mapped over summarizer grains in parallel and reduced level by
+/// level; callers are counted per run and the run is cancelled when the last one leaves.
 /// </summary>
 [Reentrant]
 public sealed class ArticleGrain(
     [PersistentState("article", StorageNames.Articles)] IPersistentState<ArticleState> state,
     IBackendCatalog backends,
+    IContextBudgets budgets,
+    TokenCounter tokens,
+    TokenChunker chunker,
+    IOptions<LongArticleOptions> longArticles,
+    IOptions<LimitsOptions> limits,
     IBackendInvoker invoker,
     SummarizerMetrics metrics,
     ILogger<ArticleGrain> logger) : Grain, IArticleGrain
 {
-    private readonly Dictionary<string, Task<Brief>> _inflight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BriefRun> _inflight = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, IReadOnlyList<TextChunk>?> _chunks = [];
     private readonly Dictionary<string, Task<QuoteDigest>> _quoteDigests = new(StringComparer.Ordinal);
     private Task _writes = Task.CompletedTask;
     private ArticleDocument? _document;
@@ -32,6 +43,12 @@ public sealed class ArticleGrain(
         if (!string.Equals(ArticleId.Compute(content.Text), id, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The text does not hash to article id '{id}'.", nameof(content));
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(content.Text);
+        if (bytes > limits.Value.MaxArticleBytes)
+        {
+            throw new ArticleLimitExceededException(LimitsOptions.Key(nameof(LimitsOptions.MaxArticleBytes)), limits.Value.MaxArticleBytes, bytes);
         }
 
         if (state.State.Text is null)
@@ -61,24 +78,63 @@ public sealed class ArticleGrain(
 
     public async Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var document = Document();
-        var backend = backends.Get(options.Backend);
-        var spec = BriefSpec.For(options.Length, backend);
-        if (state.State.Briefs.TryGetValue(spec, out var cached))
+        var (cached, run) = Begin(options);
+        if (cached is not null)
         {
-            metrics.CacheHits.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
-            return cached with { Cached = true };
+            return cached;
         }
 
-        if (!_inflight.TryGetValue(spec, out var task))
+        run!.Join();
+        try
         {
-            metrics.CacheMisses.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
-            task = ComputeBriefAsync(spec, document, options.Length, backend.Name);
-            _inflight[spec] = task;
+            return await run.Completion.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Leave(run);
+        }
+    }
+
+    public async IAsyncEnumerable<BriefEvent> StreamBriefAsync(BriefOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (cached, run) = Begin(options);
+        if (cached is not null)
+        {
+            foreach (var token in Tokens(cached))
+            {
+                yield return token;
+            }
+
+            yield return BriefEvent.Result(cached);
+            yield break;
         }
 
-        return await task.WaitAsync(cancellationToken);
+        run!.Join();
+        try
+        {
+            var next = 0;
+            while (true)
+            {
+                while (next < run.Events.Count)
+                {
+                    yield return run.Events[next++];
+                }
+
+                if (run.IsFinished)
+                {
+                    break;
+                }
+
+                await run.Changed.WaitAsync(cancellationToken);
+            }
+
+            // A failed run ends the stream with its exception; a successful one ended with its Result event.
+            await run.Completion;
+        }
+        finally
+        {
+            Leave(run);
+        }
     }
 
     public Task<QuoteDigest> GetQuotesAsync(int max, CancellationToken cancellationToken = default) =>
@@ -117,7 +173,8 @@ public sealed class ArticleGrain(
                 _quoteDigests.Remove(spec); // try the chosen backend again next time
             }
 
-            return new QuoteDigest(quotes, candidates.Count, Cached: false);
+            return new QuoteDigest(quotes, candidates.Count, Cached: false,
+                new BackendRef(outcome.AnsweredBy.Name, outcome.AnsweredBy.Model), outcome.Degraded, outcome.DegradedReason);
         }
         catch
         {
@@ -126,28 +183,261 @@ public sealed class ArticleGrain(
         }
     }
 
-    private async Task<Brief> ComputeBriefAsync(string spec, ArticleDocument document, BriefLength length, string backend)
+    /// <summary>The cached brief for the spec, or the run computing it (started here when none is in flight).</summary>
+    private (Brief? Cached, BriefRun? Run) Begin(BriefOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var document = Document();
+        var backend = backends.Get(options.Backend);
+        var spec = BriefSpec.For(options.Length, backend);
+        if (state.State.Briefs.TryGetValue(spec, out var cached))
+        {
+            metrics.CacheHits.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
+            return (cached with { Cached = true }, null);
+        }
+
+        if (_inflight.TryGetValue(spec, out var run))
+        {
+            return (null, run);
+        }
+
+        // Planned before the run starts, so an article over a limit fails the request that asked, not a run.
+        var chunks = Plan(document, backend);
+        metrics.CacheMisses.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
+        run = new BriefRun(spec);
+        _inflight[spec] = run;
+        run.Completion = RunAsync(run, document, options.Length, backend, chunks);
+        return (null, run);
+    }
+
+    private void Leave(BriefRun run)
+    {
+        if (run.Leave())
+        {
+            // Nobody waits any more: the run was cancelled; a new request starts afresh.
+            if (_inflight.TryGetValue(run.Spec, out var current) && ReferenceEquals(current, run))
+            {
+                _inflight.Remove(run.Spec);
+            }
+
+            logger.LogInformation("Brief {Spec} of {ArticleId} cancelled: no caller is waiting", run.Spec, this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>The chunks of the article for the backend, or null when one call takes it whole.</summary>
+    private IReadOnlyList<TextChunk>? Plan(ArticleDocument document, ISummaryBackend backend)
+    {
+        var budget = budgets.For(backend);
+        if (budget is null)
+        {
+            return null;
+        }
+
+        var input = budget.InputTokens;
+        if (!_chunks.TryGetValue(input, out var chunks))
+        {
+            chunks = tokens.Count(document.Text) <= input ? null : chunker.Chunk(document, input, longArticles.Value.OverlapTokens);
+            _chunks[input] = chunks;
+        }
+
+        var max = limits.Value.MaxChunks;
+        if (chunks is not null && chunks.Count > max)
+        {
+            throw new ArticleLimitExceededException(LimitsOptions.Key(nameof(LimitsOptions.MaxChunks)), max, chunks.Count);
+        }
+
+        return chunks;
+    }
+
+    private async Task<Brief> RunAsync(BriefRun run, ArticleDocument document, BriefLength length, ISummaryBackend backend, IReadOnlyList<TextChunk>? chunks)
+    {
+        await Task.Yield(); // let the caller join before any work (and any failure) happens
         try
         {
-            var key = BriefSpec.SummarizerKey(this.GetPrimaryKeyString(), spec);
-            var brief = await GrainFactory.GetGrain<ISummarizerGrain>(key)
-                .SummarizeAsync(new SummarizeWork(document.Text, document.Title, length, backend));
-            brief = brief with { Cached = false };
+            // The first event says what is ahead (a stream's client learns the chunk count at once).
+            run.Publish(chunks is null ? BriefEvent.Progress("brief", 0, 1) : BriefEvent.Progress("map", 0, chunks.Count));
+            Brief brief;
+            if (chunks is null)
+            {
+                // A single-pass backend (extractive) answers at once: nothing to stream but its sentences.
+                brief = backend.SinglePass
+                    ? await SummarizeAsync(document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief, 0, run.Cancellation)
+                    : await StreamFinalAsync(run, document.Text, this.GetPrimaryKeyString(), run.Spec, document.Title, length, backend.Name, WorkKind.Brief);
+                if (backend.SinglePass)
+                {
+                    foreach (var token in Tokens(brief))
+                    {
+                        run.Publish(token);
+                    }
+                }
+
+                run.Publish(BriefEvent.Progress("brief", 1, 1));
+            }
+            else
+            {
+                brief = await MapReduceAsync(run, document, length, backend, chunks);
+            }
+
             if (!brief.Degraded)
             {
                 // A degraded answer is not cached: the next request should try the chosen backend again.
-                state.State.Briefs[spec] = brief;
+                state.State.Briefs[run.Spec] = brief with { Cached = false };
                 await WriteAsync();
             }
 
+            run.Publish(BriefEvent.Result(brief));
             return brief;
+        }
+        catch
+        {
+            run.Cancel(); // stop sibling calls of a failed step
+            throw;
         }
         finally
         {
-            _inflight.Remove(spec);
+            if (_inflight.TryGetValue(run.Spec, out var current) && ReferenceEquals(current, run))
+            {
+                _inflight.Remove(run.Spec);
+            }
+
+            run.Signal();
+            run.Dispose();
         }
     }
+
+    /// <summary>
+    /// Map: every chunk on its own summarizer grain, all at once (placement spreads them over the
+    /// silos). Reduce: pack partial summaries into groups that fit the budget, summarise each group,
+    /// level by level, until one group remains; its reduce gives the brief.
+    /// </summary>
+    private async Task<Brief> MapReduceAsync(BriefRun run, ArticleDocument document, BriefLength length, ISummaryBackend backend, IReadOnlyList<TextChunk> chunks)
+    {
+        var o = longArticles.Value;
+        var budget = budgets.For(backend)!;
+        var input = budget.InputTokens;
+        var ct = run.Cancellation;
+        using var slots = new SemaphoreSlim(Math.Min(budget.MaxInFlight, 1024));
+        var mapSpec = BriefSpec.Map(o.MapSentences, backend);
+        var done = 0;
+        var mapped = await Task.WhenAll(chunks.Select(async chunk =>
+        {
+            var b = await Throttled(slots, () => SummarizeAsync(chunk.Text, null, mapSpec, document.Title, length, backend.Name, WorkKind.Map, o.MapSentences, ct), ct);
+            run.Publish(BriefEvent.Progress("map", ++done, chunks.Count));
+            return b;
+        }));
+
+        var parts = mapped.ToList();
+        var reduceSpec = BriefSpec.Reduce(o.ReduceSentences, backend);
+        for (var level = 1; ; level++)
+        {
+            var groups = chunker.Pack([.. parts.Select(p => p.Text)], input);
+            run.Publish(BriefEvent.Progress("reduce", 0, groups.Count, level));
+            if (groups.Count == 1)
+            {
+                var final = await StreamFinalAsync(run, TokenChunker.Join(groups[0]), null, BriefSpec.FinalReduce(length, backend), document.Title, length, backend.Name, WorkKind.Reduce);
+                run.Publish(BriefEvent.Progress("reduce", 1, 1, level));
+                return Combine(final, parts);
+            }
+
+            var reduced = 0;
+            var next = await Task.WhenAll(groups.Select(async (group, i) =>
+            {
+                // A group of one (the odd last) goes up a level as it is: no call needed.
+                var b = group.Count == 1 && ReferenceEquals(group[0], parts[Start(groups, i)].Text)
+                    ? parts[Start(groups, i)]
+                    : await Throttled(slots, () => SummarizeAsync(TokenChunker.Join(group), null, reduceSpec, document.Title, length, backend.Name, WorkKind.Reduce, o.ReduceSentences, ct), ct);
+                run.Publish(BriefEvent.Progress("reduce", ++reduced, groups.Count, level));
+                return b;
+            }));
+            parts = [.. next];
+        }
+    }
+
+    /// <summary>Waits for one of the run's call slots (see <see cref="ContextBudget.MaxInFlight"/>).</summary>
+    private static async Task<Brief> Throttled(SemaphoreSlim slots, Func<Task<Brief>> call, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private static int Start(IReadOnlyList<IReadOnlyList<string>> groups, int index)
+    {
+        var start = 0;
+        for (var i = 0; i < index; i++)
+        {
+            start += groups[i].Count;
+        }
+
+        return start;
+    }
+
+    /// <summary>The final brief, cached only when no step computed anything, degraded when any step was.</summary>
+    private static Brief Combine(Brief final, IReadOnlyList<Brief> parts)
+    {
+        var degraded = parts.FirstOrDefault(p => p.Degraded);
+        return final with
+        {
+            Cached = final.Cached && parts.All(p => p.Cached),
+            Degraded = final.Degraded || degraded is not null,
+            DegradedReason = final.DegradedReason ?? degraded?.DegradedReason,
+        };
+    }
+
+    private Task<Brief> SummarizeAsync(
+        string text, string? textHash, string spec, string? title, BriefLength length, string backend, WorkKind kind, int sentences, CancellationToken cancellationToken)
+    {
+        var key = BriefSpec.SummarizerKey(textHash ?? ArticleId.Compute(text), spec);
+        var work = new SummarizeWork(text, title, length, backend) { Kind = kind, TargetSentences = sentences };
+        return GrainFactory.GetGrain<ISummarizerGrain>(key).SummarizeAsync(work, cancellationToken);
+    }
+
+    /// <summary>The last step of a brief, streamed: its tokens become the run's token events as the backend produces them.</summary>
+    private async Task<Brief> StreamFinalAsync(BriefRun run, string text, string? textHash, string spec, string? title, BriefLength length, string backend, WorkKind kind)
+    {
+        var key = BriefSpec.SummarizerKey(textHash ?? ArticleId.Compute(text), spec);
+        var work = new SummarizeWork(text, title, length, backend) { Kind = kind };
+        var streamed = false;
+        Brief? brief = null;
+        await foreach (var piece in GrainFactory.GetGrain<ISummarizerGrain>(key).StreamAsync(work, run.Cancellation).WithCancellation(run.Cancellation))
+        {
+            if (piece.Token is { } token)
+            {
+                run.Publish(BriefEvent.Token(token));
+                streamed = true;
+            }
+            else
+            {
+                brief = piece.Brief;
+            }
+        }
+
+        if (brief is null)
+        {
+            throw new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' gave no brief.");
+        }
+
+        if (!streamed)
+        {
+            // A kept (or fallback) answer arrives whole: stream it sentence by sentence.
+            foreach (var token in Tokens(brief))
+            {
+                run.Publish(token);
+            }
+        }
+
+        return brief;
+    }
+
+    /// <summary>The brief's text as it is streamed: sentence by sentence, each after the first with its leading space.</summary>
+    private static IEnumerable<BriefEvent> Tokens(Brief brief) =>
+        brief.Sentences.Select((s, i) => BriefEvent.Token(i == 0 ? s : " " + s));
 
     private ArticleDocument Document()
     {

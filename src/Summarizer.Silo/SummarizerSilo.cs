@@ -6,7 +6,9 @@ namespace Summarizer.Silo;
 
 /// <summary>
 /// Builds the silo host. Embedded mode (the default): one process with a localhost silo,
-/// in-memory grain storage and the HTTP API on http://localhost:5080.
+/// in-memory grain storage and the HTTP API on http://localhost:5080. Cluster mode
+/// (<c>Summarizer:Cluster:Mode=Redis</c>): Redis membership and storage; the silo still serves
+/// the API and health endpoints, and gateways serve the public API (see <see cref="SiloClustering"/>).
 /// </summary>
 public static class SummarizerSilo
 {
@@ -24,13 +26,7 @@ public static class SummarizerSilo
         builder.Services.AddSummarizerApi();
         builder.UseOrleans(silo =>
         {
-            var orleans = builder.Configuration.GetSection("Orleans");
-            silo.UseLocalhostClustering(
-                siloPort: orleans.GetValue("SiloPort", 11111),
-                gatewayPort: orleans.GetValue("GatewayPort", 30000),
-                serviceId: orleans["ServiceId"] ?? "summarizer",
-                clusterId: orleans["ClusterId"] ?? "embedded");
-            silo.AddMemoryGrainStorage(StorageNames.Articles);
+            silo.UseSummarizerClustering(builder.Configuration);
             silo.AddSummarizerGrains();
         });
         configure?.Invoke(builder);

@@ -337,4 +337,25 @@ public sealed class OpenAIProtocolTests
         Assert.DoesNotContain("azure-test-secret-key", logs.All, StringComparison.Ordinal);
         Assert.Equal("azure-test-secret-key", server.Requests[^1].Headers("api-key"));
     }
+
+    [Fact]
+    public async Task Each_backend_call_is_a_span_with_backend_model_and_tokens()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == SummarizerMetrics.MeterName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var host = await BackendHost.StartAsync(Settings.With("traced-vllm", null, ("traced-vllm", Settings.OpenAICompatible(server, "span-model"))));
+
+        await host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None);
+
+        var span = Assert.Single(spans, a => a.GetTagItem("summarizer.backend") as string == "traced-vllm");
+        Assert.Equal("span-model", span.GetTagItem("gen_ai.request.model"));
+        Assert.Equal(FakeModelServer.PromptTokens, span.GetTagItem("gen_ai.usage.input_tokens"));
+    }
 }

@@ -50,6 +50,29 @@ public sealed class SiloEndToEndTests
     }
 
     [Fact]
+    public async Task Summarizer_Backend_ollama_alone_switches_to_the_ollama_backend_of_appsettings()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+
+        // Only the endpoint is pointed at the loopback server; provider and model come from appsettings.json.
+        await using var silo = await RunningSilo.StartAsync(["--Summarizer:Backend=ollama", $"--Summarizer:Backends:ollama:Endpoint={server.BaseUri}"]);
+        var digest = await PostDigestAsync(silo);
+
+        Assert.Equal("ollama", digest["backend"]!["name"]!.GetValue<string>());
+        Assert.Equal("llama3.2", digest["backend"]!["model"]!.GetValue<string>());
+        Assert.Equal(server.DefaultAnswer.Replace('\n', ' '), digest["brief"]!.GetValue<string>());
+        Assert.All(server.Requests, r => Assert.Equal("/api/chat", r.Path));
+
+        server.QuoteAnswer = """[{"index": 0, "text": ""}, {"index": 1, "text": "This quote is not in the article at all."}]""";
+        var id = digest["articleId"]!.GetValue<string>();
+        var quotes = JsonNode.Parse(await silo.Http.GetStringAsync(new Uri($"/v1/articles/{id}/quotes?max=4", UriKind.Relative)))!;
+        Assert.Equal("ollama", quotes["backend"]!["name"]!.GetValue<string>());
+        Assert.False(quotes["degraded"]!.GetValue<bool>());
+        var kept = Assert.Single(quotes["keyQuotes"]!.AsArray());
+        Assert.True(kept!["verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Backend_failures_reach_the_client_as_502_503_and_504_problem_details_without_fallback()
     {
         await using var broken = await FakeModelServer.StartAsync();
@@ -62,7 +85,7 @@ public sealed class SiloEndToEndTests
         slowOptions["AttemptTimeoutSeconds"] = "0.2";
         slowOptions["Retries"] = "1";
         await using var silo = await RunningSilo.StartAsync([
-            "--Summarizer:Backend=extractive",
+            "--Summarizer:Backend=extractive", "--Summarizer:Fallback=",
             .. BackendArgs("broken", Settings.OpenAICompatible(broken)),
             .. BackendArgs("limited", Settings.Ollama(limited)),
             .. BackendArgs("slow", slowOptions),
@@ -75,7 +98,7 @@ public sealed class SiloEndToEndTests
         await AssertProblemAsync(silo, $"/v1/articles/{id}/brief?backend=slow", HttpStatusCode.GatewayTimeout, "backend-timeout");
         var unknown = await AssertProblemAsync(silo, $"/v1/articles/{id}/brief?backend=nope", HttpStatusCode.BadRequest, "unknown-backend");
         var available = (await unknown.Content.ReadFromJsonAsync<JsonObject>())!["available"]!.AsArray().Select(n => n!.GetValue<string>());
-        Assert.Equal(["broken", "extractive", "limited", "slow"], available);
+        Assert.Equal(["broken", "extractive", "limited", "ollama", "slow"], available);
     }
 
     [Fact]

@@ -39,7 +39,11 @@ public sealed class CountingBackendProvider : IBackendProvider
             return _inner.SummarizeAsync(request, cancellationToken);
         }
 
-        public IAsyncEnumerable<string> StreamAsync(SummaryRequest request, CancellationToken cancellationToken) =>
-            _inner.StreamAsync(request, cancellationToken);
+        public IAsyncEnumerable<string> StreamAsync(SummaryRequest request, CancellationToken cancellationToken)
+        {
+            // The article grain streams the final step of a brief: a streamed answer is a backend call too.
+            owner._calls.AddOrUpdate(request.Text, 1, (_, n) => n + 1);
+            return _inner.StreamAsync(request, cancellationToken);
+        }
     }
 }

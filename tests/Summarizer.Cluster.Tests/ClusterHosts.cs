@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Summarizer.Gateway;
+using Summarizer.Silo;
+
+namespace Summarizer.Cluster.Tests;
+
+/// <summary>A running host (silo or gateway) on loopback ports, with an HttpClient on its API.</summary>
+public sealed class RunningHost(WebApplication app, string baseUrl) : IAsyncDisposable
+{
+    public WebApplication App { get; } = app;
+
+    public HttpClient Http { get; } = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task StopAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await App.StopAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>Real silo and gateway hosts in cluster (Redis) mode, built with the production wiring.</summary>
+public sealed class ClusterHosts(string redis, string? clusterId = null)
+{
+    public string ClusterId { get; } = clusterId ?? "test-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Builds and starts a silo; a silo whose start failed is disposed before the failure propagates.</summary>
+    public async Task<RunningHost> StartSiloAsync(Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
+    {
+        var http = RedisServerFixture.FreePort();
+        var app = SummarizerSilo.Build(
+        [
+            .. CommonArgs(http),
+            $"--Orleans:SiloPort={RedisServerFixture.FreePort()}",
+            $"--Orleans:GatewayPort={RedisServerFixture.FreePort()}",
+            "--Summarizer:Cluster:AdvertisedIP=127.0.0.1",
+            "--Summarizer:Cluster:ListenOnAnyAddress=false",
+            .. extraArgs,
+        ], configure);
+        return await StartAsync(app, http, waitForStart: true);
+    }
+
+    /// <summary>Builds and starts a gateway. With <paramref name="waitForStart"/> false it returns once HTTP answers, connected or not.</summary>
+    public async Task<RunningHost> StartGatewayAsync(bool waitForStart = true, params string[] extraArgs)
+    {
+        var http = RedisServerFixture.FreePort();
+        var app = SummarizerGateway.Build([.. CommonArgs(http), .. extraArgs]);
+        return await StartAsync(app, http, waitForStart);
+    }
+
+    private string[] CommonArgs(int httpPort) =>
+    [
+        $"--urls=http://127.0.0.1:{httpPort}",
+        "--Summarizer:Cluster:Mode=Redis",
+        $"--Summarizer:Cluster:Redis={redis}",
+        $"--Orleans:ClusterId={ClusterId}",
+        "--Orleans:ServiceId=summarizer-tests",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Orleans=Error",
+    ];
+
+    private static async Task<RunningHost> StartAsync(WebApplication app, int httpPort, bool waitForStart)
+    {
+        var host = new RunningHost(app, $"http://127.0.0.1:{httpPort}");
+        try
+        {
+            var start = app.StartAsync();
+            if (waitForStart)
+            {
+                await start.WaitAsync(TimeSpan.FromSeconds(90));
+            }
+            else
+            {
+                _ = start.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                await WaitUntilAsync(async () => (await TryGetAsync(host.Http, "/healthz")) == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+            }
+
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static async Task<HttpStatusCode?> TryGetAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"Condition not met within {limit.TotalSeconds} s.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public static async Task<int> ActiveSilosAsync(HttpClient http)
+    {
+        var cluster = await http.GetFromJsonAsync<Summarizer.Api.ClusterResponse>(new Uri("/v1/cluster", UriKind.Relative));
+        return cluster!.ActiveSilos;
+    }
+}

@@ -13,7 +13,8 @@ public sealed record DigestResult(ArticleDocument Document, IReadOnlyList<string
 /// <see cref="ArticleDocument.Parse"/>; the brief comes from the configured backend through
 /// <see cref="IBackendInvoker"/> (the seam every SummarizerGrain calls, same validation and
 /// metrics), asked exactly as the grain asks it (normalised text, title, sentence count); quotes
-/// come from <see cref="QuoteExtractor"/> and <see cref="KeyQuoteSelector"/> as ArticleGrain does.
+/// come from <see cref="QuoteExtractor"/>, and the key quotes from the same backend through
+/// <see cref="IBackendInvoker.SelectQuotesAsync"/> (verified verbatim), as ArticleGrain does.
 /// </summary>
 public sealed class DigestPipeline(IBackendInvoker invoker, IBackendCatalog catalog)
 {
@@ -50,8 +51,8 @@ public sealed class DigestPipeline(IBackendInvoker invoker, IBackendCatalog cata
         var document = ArticleDocument.Parse(raw, title);
         var outcome = await invoker.SummarizeAsync(backend, new SummaryRequest(document.Text, document.Title, sentences), cancellationToken);
         var quotes = QuoteExtractor.Extract(document);
-        var key = KeyQuoteSelector.Select(quotes, maxQuotes);
-        return new DigestResult(document, outcome.Answer.Sentences, quotes, key, outcome.AnsweredBy.Name);
+        var key = await invoker.SelectQuotesAsync(backend, new QuoteSelectionRequest(document.Text, document.Title, quotes, maxQuotes), cancellationToken);
+        return new DigestResult(document, outcome.Answer.Sentences, quotes, key.Quotes, outcome.AnsweredBy.Name);
     }
 
     /// <summary>Synchronous form for the benchmarks and loops (the extractive backend completes synchronously).</summary>

@@ -21,31 +21,59 @@ public static partial class ExtractiveSummarizer
         }
 
         var n = sentences.Count;
-        var bags = TermBags(document.Text, sentences);
-        var vectors = Weigh(bags);
-        var centrality = new double[n];
-        for (var i = 0; i < n; i++)
+        var bags = TermBags(document.Text, sentences, out var vocabularySize);
+        var vectors = Weigh(bags, vocabularySize);
+        // Degree centrality in the cosine graph, Σ_j≠i cos(i, j), computed exactly in linear time:
+        // cosine is the dot product of unit vectors, so the sum is u_i · (Σ_j u_j) − u_i · u_i.
+        var sum = new double[vocabularySize];
+        foreach (var v in vectors)
         {
-            for (var j = i + 1; j < n; j++)
+            for (var k = 0; k < v.Ids.Length && v.Norm > 0; k++)
             {
-                var c = Cosine(vectors[i], vectors[j]);
-                centrality[i] += c;
-                centrality[j] += c;
+                sum[v.Ids[k]] += v.Weights[k] / v.Norm;
             }
         }
 
+        var centrality = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var v = vectors[i];
+            if (v.Norm == 0)
+            {
+                continue;
+            }
+
+            var dot = 0.0;
+            for (var k = 0; k < v.Ids.Length; k++)
+            {
+                dot += v.Weights[k] / v.Norm * sum[v.Ids[k]];
+            }
+
+            centrality[i] = dot - 1.0;
+        }
+
         var maxC = centrality.Max();
+        // A one-sentence brief must carry the article's topic on its own: centrality counts for more
+        // there; a longer brief is carried by the lead and centrality only breaks ties.
+        var centralityWeight = sentenceCount == 1 ? 0.3 : 0.1;
         var scores = new double[n];
         for (var i = 0; i < n; i++)
         {
             // News puts the essentials first: position dominates, centrality breaks ties further down.
             var position = 1.0 / (1.0 + (0.6 * i));
             var content = IsContent(document.Text, sentences[i], bags[i].Words) ? 1.0 : 0.05;
-            scores[i] = content * ((0.9 * position) + (0.1 * (maxC > 0 ? centrality[i] / maxC : 0)));
+            scores[i] = content * (((1 - centralityWeight) * position) + (centralityWeight * (maxC > 0 ? centrality[i] / maxC : 0)));
         }
 
-        var chosen = new List<int>();
-        foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ThenBy(i => i))
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        var chosen = new List<int>(sentenceCount);
+        foreach (var i in order)
         {
             if (chosen.Any(c => Redundant(bags[c], bags[i])))
             {
@@ -71,7 +99,7 @@ public static partial class ExtractiveSummarizer
             return false;
         }
 
-        var s = sentence.Slice(text);
+        var s = text.AsSpan(sentence.Start, sentence.Length);
         return !Boilerplate().IsMatch(s) && !s.EndsWith(':');
     }
 
@@ -139,18 +167,17 @@ public static partial class ExtractiveSummarizer
     /// Lower-cased letter/digit runs, stop words dropped, interned to ids through a span lookup so
     /// a token costs no string unless it is new to the article.
     /// </summary>
-    private static TermBag[] TermBags(string text, IReadOnlyList<TextSpan> sentences)
+    private static TermBag[] TermBags(string text, IReadOnlyList<TextSpan> sentences, out int vocabularySize)
     {
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[48];
-        var counts = new Dictionary<int, int>();
+        var ids = new List<int>(64);
         var result = new TermBag[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
         {
-            counts.Clear();
-            var words = 0;
+            ids.Clear();
             var (start, end) = (sentences[s].Start, sentences[s].End);
             var i = start;
             while (i < end)
@@ -180,40 +207,54 @@ public static partial class ExtractiveSummarizer
                     continue;
                 }
 
-                words++;
                 if (!lookup.TryGetValue(token, out var id))
                 {
                     id = vocabulary.Count;
                     lookup[token] = id;
                 }
 
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                ids.Add(id);
             }
 
-            var ids = new int[counts.Count];
-            var tf = new int[counts.Count];
-            var k = 0;
-            foreach (var (id, c) in counts)
+            // Sorted ids with their counts: sort, then run-length encode.
+            ids.Sort();
+            var distinct = 0;
+            for (var k = 0; k < ids.Count; k++)
             {
-                ids[k] = id;
-                tf[k++] = c;
+                if (k == 0 || ids[k] != ids[k - 1])
+                {
+                    distinct++;
+                }
             }
 
-            Array.Sort(ids, tf);
-            result[s] = new TermBag(ids, tf, words);
+            var termIds = new int[distinct];
+            var counts = new int[distinct];
+            var d = -1;
+            for (var k = 0; k < ids.Count; k++)
+            {
+                if (k == 0 || ids[k] != ids[k - 1])
+                {
+                    termIds[++d] = ids[k];
+                }
+
+                counts[d]++;
+            }
+
+            result[s] = new TermBag(termIds, counts, ids.Count);
         }
 
+        vocabularySize = vocabulary.Count;
         return result;
     }
 
-    private static TermVector[] Weigh(TermBag[] bags)
+    private static TermVector[] Weigh(TermBag[] bags, int vocabularySize)
     {
-        var df = new Dictionary<int, int>();
+        var df = new int[vocabularySize];
         foreach (var bag in bags)
         {
             foreach (var id in bag.Ids)
             {
-                df[id] = df.GetValueOrDefault(id) + 1;
+                df[id]++;
             }
         }
 
@@ -234,34 +275,6 @@ public static partial class ExtractiveSummarizer
         }
 
         return result;
-    }
-
-    private static double Cosine(TermVector a, TermVector b)
-    {
-        if (a.Norm == 0 || b.Norm == 0)
-        {
-            return 0;
-        }
-
-        int i = 0, j = 0;
-        var dot = 0.0;
-        while (i < a.Ids.Length && j < b.Ids.Length)
-        {
-            if (a.Ids[i] == b.Ids[j])
-            {
-                dot += a.Weights[i++] * b.Weights[j++];
-            }
-            else if (a.Ids[i] < b.Ids[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return dot / (a.Norm * b.Norm);
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

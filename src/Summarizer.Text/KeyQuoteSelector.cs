@@ -14,20 +14,23 @@ public static class KeyQuoteSelector
         ArgumentNullException.ThrowIfNull(quotes);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 0);
         var scored = quotes
-            .Select((q, i) => (Quote: q, Score: Score(q, i, quotes.Count), Words: WordSet(q.Text)))
-            .Where(x => WordCount(x.Quote.Text) >= 4)
+            .Select((q, i) => (Quote: q, Words: WordCount(q.Text), Index: i))
+            .Where(x => x.Words >= 4)
+            .Select(x => (x.Quote, Score: Score(x.Quote, x.Words, x.Index, quotes.Count)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Quote.Start);
 
         var chosen = new List<Quote>();
         var chosenWords = new List<HashSet<string>>();
-        foreach (var (q, _, words) in scored)
+        foreach (var (q, _) in scored)
         {
             if (chosen.Count >= max)
             {
                 break;
             }
 
+            // Word sets only for the quotes actually considered: the ranking stops at max.
+            var words = WordSet(q.Text);
             if (chosenWords.Any(c => Overlap(c, words) > 0.6))
             {
                 continue;
@@ -41,9 +44,8 @@ public static class KeyQuoteSelector
         return chosen;
     }
 
-    private static double Score(Quote q, int index, int count)
+    private static double Score(Quote q, int words, int index, int count)
     {
-        var words = WordCount(q.Text);
         var score = 0.0;
         score += q.Speaker is null ? 0 : char.IsUpper(q.Speaker[0]) ? 2.0 : 1.2;
         score += q.IsFullStatement ? 1.0 : 0.3;
@@ -52,7 +54,23 @@ public static class KeyQuoteSelector
         return score;
     }
 
-    private static int WordCount(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    private static int WordCount(string s)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord)
+            {
+                count++;
+            }
+
+            inWord = !space;
+        }
+
+        return count;
+    }
 
     private static HashSet<string> WordSet(string s) =>
         new(s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '!', '?', ';', ':', '"', '“', '”').ToLowerInvariant()), StringComparer.Ordinal);

@@ -19,9 +19,13 @@ internal sealed partial class NameIndex
     };
 
     private readonly List<(int Offset, string Name)> _people = [];
+    private readonly string _text;
+    private List<(int Offset, string Name)>? _mentions;
+    private Dictionary<string, int>? _gender;
 
     public NameIndex(string text)
     {
+        _text = text;
         foreach (Match m in FullName().Matches(text))
         {
             var name = StripTitles(m.Value);
@@ -87,6 +91,109 @@ internal sealed partial class NameIndex
 
         return last;
     }
+
+    /// <summary>
+    /// The person a he/she refers to: the nearest mention before <paramref name="offset"/> (full
+    /// name, or a surname of someone introduced) whose gender, as the article itself shows it, fits.
+    /// </summary>
+    public string? PersonForPronoun(string pronoun, int offset)
+    {
+        var wanted = pronoun is "he" or "He" ? 1 : pronoun is "she" or "She" ? -1 : 0;
+        var mentions = Mentions();
+        var gender = Genders();
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            var (at, name) = mentions[i];
+            if (at >= offset)
+            {
+                continue;
+            }
+
+            if (offset - at > 1500)
+            {
+                break;
+            }
+
+            var g = gender.GetValueOrDefault(name);
+            if (wanted == 0 || g == 0 || Math.Sign(g) == wanted)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every mention of a known person: full names, and surnames of people introduced anywhere.</summary>
+    private List<(int Offset, string Name)> Mentions()
+    {
+        if (_mentions is not null)
+        {
+            return _mentions;
+        }
+
+        var bySurname = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, name) in _people)
+        {
+            bySurname.TryAdd(name[(name.LastIndexOf(' ') + 1)..], name);
+        }
+
+        var result = new List<(int, string)>();
+        foreach (Match m in CapitalisedWord().Matches(_text))
+        {
+            if (bySurname.TryGetValue(m.Value, out var full))
+            {
+                result.Add((m.Index, full));
+            }
+        }
+
+        return _mentions = result;
+    }
+
+    /// <summary>
+    /// +n male, -n female, 0 unknown, per person: honorifics (Mr./Mrs./Ms.) and the pronouns that
+    /// follow a mention in the same sentence ("Clinton said she ...", "Trump ... his").
+    /// </summary>
+    private Dictionary<string, int> Genders()
+    {
+        if (_gender is not null)
+        {
+            return _gender;
+        }
+
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (at, name) in Mentions())
+        {
+            var score = 0;
+            var before = _text.AsSpan(Math.Max(0, at - 5), Math.Min(5, at));
+            if (before.EndsWith("Mr. ", StringComparison.Ordinal))
+            {
+                score += 3;
+            }
+            else if (before.EndsWith("Mrs. ", StringComparison.Ordinal) || before.EndsWith("Ms. ", StringComparison.Ordinal))
+            {
+                score -= 3;
+            }
+
+            var end = Math.Min(_text.Length, at + 100);
+            var stop = _text.IndexOfAny(['.', '\n', '“', '"'], at, end - at);
+            var window = _text.AsSpan(at, (stop < 0 ? end : stop) - at);
+            foreach (Match p in PronounWord().Matches(window.ToString()))
+            {
+                score += p.Value.ToLowerInvariant() is "he" or "his" or "him" ? 1 : -1;
+            }
+
+            result[name] = result.GetValueOrDefault(name) + score;
+        }
+
+        return _gender = result;
+    }
+
+    [GeneratedRegex(@"\b[A-Z][\p{L}'’\-]+\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedWord();
+
+    [GeneratedRegex(@"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PronounWord();
 
     internal static string StripTitles(string name)
     {

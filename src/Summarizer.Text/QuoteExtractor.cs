@@ -11,6 +11,7 @@ namespace Summarizer.Text;
 /// with appositives (<c>X, a spokesperson for Y, said</c>) and inverted cues (<c>said X: “…”</c>);</item>
 /// <item>the subject of the sentence that holds the quote (<c>At the debate, Trump promised “jobs”</c>);</item>
 /// <item>inside an interview transcript paragraph (<c>"PENCE: …</c>), the label;</item>
+/// <item>a quote opening its sentence right after an attribution sentence ("…, Schiff said. “…”");</item>
 /// <item>a block after a paragraph ending in a colon takes that paragraph's speaker;</item>
 /// <item>an unattributed quote takes the previous speaker only when the paragraph continues that
 /// speaker (same paragraph, or a paragraph opening with a quote right after that speaker's quote).</item>
@@ -51,8 +52,9 @@ public static partial class QuoteExtractor
             var (speaker, cue) = Attribute(document, masked, p, paragraph, start, end, sentenceStart, sentenceEnd, span.Label);
             if (speaker is not null && SpeakerPhrase.Pronouns.Contains(speaker))
             {
+                // he/she: the nearest person before the attribution's sentence whose gender fits.
                 speaker = speaker is "he" or "He" or "she" or "She"
-                    ? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? names.LastPersonBefore(start) ?? speaker
+                    ? names.PersonForPronoun(speaker, sentenceStart) ?? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? speaker
                     : previousSpeaker ?? speaker;
             }
             else if (speaker is not null)
@@ -66,6 +68,11 @@ public static partial class QuoteExtractor
             }
 
             var full = IsFull(masked, sentenceStart, start, end, sentenceEnd);
+            if (speaker is null && IsScareQuote(content) && !full)
+            {
+                continue;
+            }
+
             result.Add(new Quote(content, speaker, start, end, cue, full) { Paragraph = paragraph });
             continued.Add(span.Continued);
             if (speaker is not null)
@@ -313,9 +320,10 @@ public static partial class QuoteExtractor
             }
             else if (next < p.End)
             {
-                // “Does anybody know?” Graham asked.  — a short attribution sentence of its own.
+                // “Does anybody know?” Graham asked.  — a short attribution sentence of its own, not
+                // the next statement ("Russia insisted that Pyongyang “stop …”").
                 var candidateEnd = NextSentenceEnd(document, sentenceEnd, p.End);
-                if (candidateEnd - next < 90)
+                if (candidateEnd - next < 90 && text.AsSpan(next, candidateEnd - next).IndexOfAny('“', '"') < 0)
                 {
                     afterEnd = candidateEnd;
                 }
@@ -350,7 +358,22 @@ public static partial class QuoteExtractor
             }
         }
 
-        // 5. A block quote after "The New York Times reports:".
+        // 5. A quote that opens its sentence right after "…, Schiff said." in the same paragraph.
+        if (prefix.Trim().Length == 0 && sentenceStart > p.Start)
+        {
+            var previousStart = PreviousSentenceStart(document, sentenceStart, p.Start);
+            var previousSentence = masked[previousStart..sentenceStart].TrimEnd();
+            if (EndsWithCue().IsMatch(previousSentence))
+            {
+                var attribution = CueBefore(previousSentence.TrimEnd('.', ':') + " ");
+                if (attribution.Speaker is not null)
+                {
+                    return attribution;
+                }
+            }
+        }
+
+        // 6. A block quote after "The New York Times reports:".
         if (start - 1 == p.Start && paragraph > 0)
         {
             var previous = document.Paragraphs[paragraph - 1];
@@ -373,6 +396,25 @@ public static partial class QuoteExtractor
         }
 
         return (null, null);
+    }
+
+    private static int PreviousSentenceStart(ArticleDocument document, int before, int paragraphStart)
+    {
+        var result = paragraphStart;
+        foreach (var s in document.Sentences)
+        {
+            if (s.End > before)
+            {
+                break;
+            }
+
+            if (s.Start >= paragraphStart)
+            {
+                result = s.Start;
+            }
+        }
+
+        return result;
     }
 
     private static int NextSentenceEnd(ArticleDocument document, int after, int paragraphEnd)
@@ -410,9 +452,9 @@ public static partial class QuoteExtractor
         {
             var w = tokens[k].Word;
             depth += w == "(" ? 1 : w == ")" ? -1 : 0;
-            if (w is "“" or "”" or "\"" || (w is "." && k > 0 && depth == 0))
+            if (w is "“" or "”" or "\"" || (w is "." && k > 0 && depth == 0 && !(k + 1 < tokens.Count && tokens[k + 1].Word is ",")))
             {
-                break;
+                break; // a full stop ends the attribution; "R-Ky.," does not
             }
 
             if (k == 0 && w is "―" or "—" or "–" && tokens.Count > 1 && char.IsUpper(tokens[1].Word[0]))
@@ -450,6 +492,11 @@ public static partial class QuoteExtractor
             if (subject is not null && AdjacentSubject(tokens, k))
             {
                 return (subject, w);
+            }
+
+            if (Cues.IsAlsoNoun(w))
+            {
+                continue; // "one of the states suing, said": "states" was a noun
             }
 
             return (null, null);
@@ -515,7 +562,33 @@ public static partial class QuoteExtractor
                 continue;
             }
 
-            var subject = SpeakerPhrase.Before(prefix, tokens[k].Start, allowBare: !Cues.IsAlsoNoun(w));
+            if (w.EndsWith("ing", StringComparison.Ordinal) && k > 0 && tokens[k - 1].Word == ",")
+            {
+                // "Trump attacked Clinton over Libya, saying, “…”": the participle's subject is the clause's.
+                var clauseSubject = SpeakerPhrase.Subject(prefix);
+                if (clauseSubject is not null)
+                {
+                    return (clauseSubject, w);
+                }
+            }
+
+            var nounLike = Cues.IsAlsoNoun(w);
+            var subject = SpeakerPhrase.Before(prefix, tokens[k].Start, allowBare: !nounLike);
+            if (subject is not null && nounLike && FollowsModifier(tokens, k, subject))
+            {
+                continue; // "32% of Republican claims": a noun, not "Republicans claim"
+            }
+
+            if (subject is not null && SpeakerPhrase.Pronouns.Contains(subject))
+            {
+                // "Mayor Jennifer Roberts said Friday that she thinks …": the pronoun is the earlier subject.
+                var earlier = CueBefore(prefix[..tokens[k].Start]);
+                if (earlier.Speaker is not null && SpeakerPhrase.IsName(earlier.Speaker))
+                {
+                    return earlier;
+                }
+            }
+
             if (subject is not null)
             {
                 return (subject, w);
@@ -533,6 +606,23 @@ public static partial class QuoteExtractor
         }
 
         return (null, null);
+    }
+
+    /// <summary>The word before the found subject is a preposition, determiner or number: the "subject" is a modifier.</summary>
+    private static bool FollowsModifier(List<(string Word, int Start)> tokens, int cue, string subject)
+    {
+        var first = subject.Split(' ')[0];
+        for (var j = cue - 1; j > 0 && cue - j <= 8; j--)
+        {
+            if (tokens[j].Word == first)
+            {
+                var before = tokens[j - 1].Word;
+                return before is "of" or "the" or "a" or "an" or "his" or "her" or "their" or "its" or "%" or "in" or "on" or "for" or "with" or "by"
+                       || char.IsDigit(before[0]);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A whole statement: the quote opens its sentence, or follows a cue, a colon or a comma, and ends it.</summary>
@@ -590,6 +680,37 @@ public static partial class QuoteExtractor
         return char.IsUpper(text[i]);
     }
 
+    /// <summary>
+    /// A short quoted term nobody is found to have said ("a separate “liquidating trust”", "promoting
+    /// “quack” cures"): the writer's scare quotes or a coined term, not a quotation. Only dropped when
+    /// no speaker is found and the quote is not a whole statement.
+    /// </summary>
+    private static bool IsScareQuote(string content)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in content)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord)
+                {
+                    words++;
+                }
+
+                inWord = true;
+            }
+            else if (c is not ('-' or '\'' or '’'))
+            {
+                inWord = false;
+            }
+        }
+
+        return words <= MaxScareQuoteWords;
+    }
+
+    private const int MaxScareQuoteWords = 3;
+
     /// <summary>"(CROSSTALK.)", "(LAUGHTER)": a transcript's stage direction, not words anyone said.</summary>
     private static bool IsStageDirection(string content)
     {
@@ -607,6 +728,10 @@ public static partial class QuoteExtractor
 
     [GeneratedRegex(@"\b(?:on|of|titled|entitled|show|program|programme|documentary|film|movie|book|series|episode|song|album|novel|newspaper|magazine|column|op-ed|commentary|essay|ad|segment|headline)\s*,?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleIntroducer();
+
+    /// <summary>An attribution sentence: "…,” Schiff said." / "Peabody said in a statement:".</summary>
+    [GeneratedRegex(@"\b(?:said|says|told|added|adds|wrote|writes|explained|noted|continued|argued|insisted|tweeted|stated|declared)(?:\s+[\w’'-]+){0,4}\s*[.:]$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndsWithCue();
 
     [GeneratedRegex(@"^[""“]?(?<label>[A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")]
     private static partial Regex TranscriptLabel();

@@ -78,29 +78,36 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
-        // "Flynn, a top Trump surrogate, said": prefer the name on either side of an appositive.
+        // "Flynn, a top Trump surrogate, said": prefer the name before one or more appositives
+        // ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said").
         if (tokens[i].Word == ",")
         {
-            var appositiveEnd = i;
-            var k = i - 1;
-            while (k >= 0 && tokens[k].Word != "," && appositiveEnd - k < 16)
+            string? nearest = null;
+            var segmentEnd = i;
+            for (var depth = 0; depth < 3; depth++)
             {
-                k--;
-            }
+                var k = segmentEnd - 1;
+                while (k >= 0 && tokens[k].Word != "," && segmentEnd - k < 16)
+                {
+                    k--;
+                }
 
-            if (k > 0 && tokens[k].Word == ",")
-            {
-                var inner = Phrase(tokens, appositiveEnd - 1, k + 1, allowBare);
+                if (k <= 0 || tokens[k].Word != ",")
+                {
+                    break;
+                }
+
+                nearest ??= Phrase(tokens, segmentEnd - 1, k + 1, allowBare);
                 var outer = Phrase(tokens, k - 1, 0, allowBare);
                 if (outer is not null && IsName(outer))
                 {
                     return outer;
                 }
 
-                return inner ?? outer;
+                segmentEnd = k;
             }
 
-            return null;
+            return nearest;
         }
 
         if (!allowBare && i > 0 && Determiners.Contains(tokens[i].Word))
@@ -120,7 +127,7 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
-        var first = tokens[0].Word;
+        var first = StripContraction(tokens[0].Word);
         if (Pronouns.Contains(first))
         {
             return first;
@@ -172,8 +179,23 @@ internal static partial class SpeakerPhrase
         return null;
     }
 
+    /// <summary>"Secretary of State John Kerry": an office, not a person qualified by an organisation.</summary>
+    private static readonly HashSet<string> OfficeWords = new(StringComparer.Ordinal)
+    {
+        "Secretary", "Minister", "Director", "Chairman", "Chairwoman", "Chair", "President", "Governor", "Mayor", "Head", "Chief",
+        "Speaker", "Leader", "Member", "Professor", "Attorney", "General", "Commissioner", "Ambassador", "Judge", "Senator",
+        "Representative", "Editor", "Dean", "Prime", "Vice", "Deputy", "Officer", "Spokesman", "Spokeswoman", "Spokesperson",
+    };
+
+    /// <summary>"He’s" → "He", "she'd" → "she": a pronoun with a contracted auxiliary.</summary>
+    private static string StripContraction(string w)
+    {
+        var apostrophe = w.IndexOfAny(['’', '\'']);
+        return apostrophe > 0 && w.Length - apostrophe <= 3 && Pronouns.Contains(w[..apostrophe]) ? w[..apostrophe] : w;
+    }
+
     /// <summary>An all-capitals word longer than an acronym: a headline ("CONGRESS HAS INVESTIGATED"), not a name.</summary>
-    private static bool IsShouted(string w) => w.Length > 4 && w.All(c => !char.IsLower(c));
+    private static bool IsShouted(string w) => w.Length > 5 && w.All(c => !char.IsLower(c));
 
     /// <summary>Capitalised at the start of a sentence, but never a speaker.</summary>
     internal static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
@@ -212,17 +234,23 @@ internal static partial class SpeakerPhrase
             return k > floor ? Phrase(tokens, k - 1, floor, allowBare) : null;
         }
 
-        if (Pronouns.Contains(w))
+        if (Pronouns.Contains(StripContraction(w)))
         {
-            return w;
+            return StripContraction(w);
         }
 
         if (IsCapitalized(w) || IsPossessiveName(w))
         {
             var k = last;
-            while (k - 1 >= floor && (IsCapitalized(tokens[k - 1].Word) || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
+            while (k - 1 >= floor && ((IsCapitalized(tokens[k - 1].Word) && !FunctionWords.Contains(tokens[k - 1].Word) && !tokens[k - 1].Word.EndsWith("ly", StringComparison.Ordinal))
+                   || (NameParticles.Contains(tokens[k - 1].Word) && k - 2 >= floor && IsCapitalized(tokens[k - 2].Word))))
             {
                 k--;
+            }
+
+            if (FunctionWords.Contains(tokens[k].Word) && k == last)
+            {
+                return null;
             }
 
             // "Mr. Morgan of the Sierra Club said": the organisation qualifies the person before it.
@@ -232,7 +260,8 @@ internal static partial class SpeakerPhrase
                 q--;
             }
 
-            if (q - 1 >= floor && tokens[q].Word is "of" or "at" or "for" && IsCapitalized(tokens[q - 1].Word) && !FunctionWords.Contains(tokens[q - 1].Word))
+            if (q - 1 >= floor && tokens[q].Word is "of" or "at" or "for" && IsCapitalized(tokens[q - 1].Word) && !FunctionWords.Contains(tokens[q - 1].Word)
+                && !OfficeWords.Contains(tokens[q - 1].Word))
             {
                 var person = Phrase(tokens, q - 1, floor, allowBare);
                 if (person is not null && IsName(person))

@@ -43,6 +43,7 @@ public class QuoteScorerTests
     [InlineData("White House press secretary Josh Earnest", "White House", false)]
     [InlineData("Mr. Morgan of the Sierra Club", "Peter Morgan", true)]
     [InlineData("Mr. Morgan of the Sierra Club", "Sierra Club", false)]
+    [InlineData("Obama's former campaign strategist", "campaign strategist", true)]
     [InlineData("Hillary Clinton", "Donald Trump", false)]
     [InlineData("a State Department spokesperson", "the State Department spokesperson", true)]
     [InlineData("a senior diplomat based in the Middle East", "a senior diplomat", true)]

@@ -2,12 +2,15 @@ namespace Summarizer.Text.Tests;
 
 public class ExtractiveSummarizerTests
 {
-    [Fact]
-    public void Returns_the_requested_number_of_sentences_in_article_order()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Returns_the_requested_number_of_sentences_in_article_order(int count)
     {
         var doc = ArticleDocument.Parse(Seed.Text);
-        var brief = ExtractiveSummarizer.Summarize(doc, 3);
-        Assert.Equal(3, brief.Count);
+        var brief = ExtractiveSummarizer.Summarize(doc, count);
+        Assert.Equal(count, brief.Count);
         var positions = brief.Select(s => doc.Text.IndexOf(s[..20], StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);

@@ -56,16 +56,45 @@ public class QuoteExtractorTests
     [InlineData("The Indiana governor said Democrats are to blame for “he said this.”", "The Indiana governor")]
     [InlineData("“Why now?” she asked. “Because we can.”", "she")]
     [InlineData("“It is a great day,” said Mayor Ken Ito.", "Ken Ito")]
+    [InlineData("Donald Trump attacked Clinton over Iraq and Libya, saying, “She's trigger-happy.”", "Donald Trump")]
+    [InlineData("“It’s an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said on Monday.", "Scott Pruitt")]
+    [InlineData("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell")]
+    [InlineData("“I thought Pence did well,” said MSNBC host Chris Matthews.", "Chris Matthews")]
+    [InlineData("Secretary of State John F. Kerry said the U.S. would take “robust steps” in response.", "John F. Kerry")]
+    [InlineData("Mayor Jennifer Roberts said on Friday that she thinks “the question is the timing.”", "Jennifer Roberts")]
     [InlineData("“We are ready,” Sen. John Smith Jr. said.", "John Smith Jr.")]
     [InlineData("“The most unqualified child to ever run.” ― Francisco Herrero", "Francisco Herrero")]
     public void Attributes_cues_before_and_after_with_appositives_and_descriptions(string text, string speaker) =>
         Assert.Equal(speaker, Quotes(text)[0].Speaker);
 
     [Fact]
+    public void A_quote_opening_its_sentence_takes_the_attribution_sentence_before_it()
+    {
+        var quotes = Quotes("The administration may be reluctant to act, Adam Schiff said. “The other factor is timing.”");
+        Assert.Equal("Adam Schiff", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
     public void A_pronoun_resolves_to_the_nearest_named_person()
     {
         var quotes = Quotes("Senator Jane Roe spoke on Monday in Ohio.\n\n“We will not yield,” she said.");
         Assert.Equal("Jane Roe", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_pronoun_skips_people_of_the_other_gender_as_the_article_shows_it()
+    {
+        var quotes = Quotes(
+            "Hillary Clinton said she would campaign in Ohio. Donald Trump said his rally was bigger.\n\n" +
+            "She said the rally “was a sad sight.”");
+        Assert.Equal("Hillary Clinton", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_contracted_pronoun_is_still_a_pronoun()
+    {
+        var quotes = Quotes("Donald Trump spoke in Ohio.\n\nHe’s claiming that fraud is “a big, big problem.”");
+        Assert.Equal("Donald Trump", Assert.Single(quotes).Speaker);
     }
 
     [Fact]
@@ -88,7 +117,10 @@ public class QuoteExtractorTests
     [InlineData("He spoke on “Fox News Sunday,” a weekly show.")]
     [InlineData("<tweet author=\"carl\" pic=\"pic.twitter.com/x\">Text</tweet>")]
     [InlineData("He is 6'3\" tall and weighs 236 pounds.")]
-    public void Titles_of_works_attributes_and_inch_marks_are_not_quotes(string text) => Assert.Empty(Quotes(text));
+    [InlineData("It would be placed in a separate “liquidating trust.”")]
+    [InlineData("Rep. Robert C. \"Bobby\" Scott threw open his back yard.")]
+    [InlineData("\"(CROSSTALK.)\"")]
+    public void Titles_attributes_inch_marks_scare_quotes_nicknames_and_stage_directions_are_not_quotes(string text) => Assert.Empty(Quotes(text));
 
     [Fact]
     public void Interview_transcript_blocks_are_not_quotes_but_quotes_inside_them_take_the_label()
@@ -97,6 +129,13 @@ public class QuoteExtractorTests
         var quote = Assert.Single(quotes);
         Assert.Equal("a basket of deplorables.", quote.Text);
         Assert.Equal("PENCE", quote.Speaker);
+    }
+
+    [Fact]
+    public void A_short_quote_with_a_speaker_is_kept()
+    {
+        var quote = Assert.Single(Quotes("Critics called the plan “reckless.”"));
+        Assert.Equal("Critics", quote.Speaker);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public enum SpeakerKind
 /// (<see cref="NamePart"/>: before any comma, parenthesis or "of/at/for/from/in", the last run of
 /// capitalised words, titles dropped); correct when the prediction holds the name's last word (the
 /// surname: "Mr. Podesta" ~ "John Podesta", "Clinton" ~ "Hillary Clinton"), or every name word.</item>
+/// <item>A capitalised gold speaker with no name in it ("Obama's former campaign strategist") is judged
+/// as a description.</item>
 /// <item>A gold speaker that is only a cue word ("said": an annotation slip) is not judged.</item>
 /// <item>Described gold speaker (starts with a/an/the/his/her/their..., or lower case): correct when
 /// the prediction holds the description's head noun, the last word before the first post-modifier
@@ -113,7 +115,14 @@ public static class SpeakerMatcher
             case SpeakerKind.Named:
             {
                 var g = NamePart(gold);
-                return g.Count > 0 && (predictedWords.Contains(Singular(g[^1])) || g.All(w => predictedWords.Contains(Singular(w))));
+                if (g.Count == 0)
+                {
+                    // "Obama's former campaign strategist": capitalised, but a description; judged by its head noun.
+                    var noun = HeadNoun(gold);
+                    return noun is not null && predictedWords.Contains(Singular(noun));
+                }
+
+                return predictedWords.Contains(Singular(g[^1])) || g.All(w => predictedWords.Contains(Singular(w)));
             }
 
             case SpeakerKind.Described:

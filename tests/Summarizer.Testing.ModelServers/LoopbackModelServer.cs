@@ -131,9 +131,20 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         Interlocked.Exchange(ref _maxInFlight, 0);
     }
 
+    /// <summary>
+    /// When true, disposing aborts the calls still in progress at once; by default it stops
+    /// gracefully first (waits for them to end). A latency-bound server whose callers have gone
+    /// away sets it, so its tear-down does not wait out the latency.
+    /// </summary>
+    public bool AbortInFlightOnDispose { get; set; }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        if (!AbortInFlightOnDispose)
+        {
+            await _app.StopAsync();
+        }
+
         await _app.DisposeAsync();
     }
 

@@ -19,11 +19,11 @@ var measure = TimeSpan.FromSeconds(Arg(3, 15));
 var warmup = TimeSpan.FromSeconds(3);
 
 using var redis = new RedisServerFixture();
-await using var model = await FixedLatencyModelServer.StartAsync(latency);
+await using var model = await ClusterHosts.StartFixedLatencyModelAsync(latency);
 var one = await MeasureAsync(1);
 var three = await MeasureAsync(3);
 var ratio = three / one;
-Console.WriteLine($"latency {latency.TotalMilliseconds} ms, {slotsPerSilo} slots/silo, {clients} clients, {measure.TotalSeconds} s measured, model requests {model.Requests}");
+Console.WriteLine($"latency {latency.TotalMilliseconds} ms, {slotsPerSilo} slots/silo, {clients} clients, {measure.TotalSeconds} s measured, model requests {model.Started}");
 Console.WriteLine($"1 silo: {one:F1} briefs/s (ideal {slotsPerSilo / latency.TotalSeconds:F1}); 3 silos: {three:F1} briefs/s (ideal {3 * slotsPerSilo / latency.TotalSeconds:F1}); ratio {ratio:F2} (target >= 2.7)");
 return ratio >= 2.7 ? 0 : 1;
 
@@ -41,7 +41,7 @@ async Task<double> MeasureAsync(int silos)
                 "--Summarizer:Fallback=",
                 "--Summarizer:Backends:extractive:Provider=Extractive",
                 "--Summarizer:Backends:model:Provider=OpenAICompatible",
-                $"--Summarizer:Backends:model:Endpoint={model.BaseUri}",
+                $"--Summarizer:Backends:model:Endpoint={model.Endpoint}",
                 "--Summarizer:Backends:model:Model=fixed-latency",
                 $"--Summarizer:Backends:model:MaxConcurrency={slotsPerSilo}",
                 $"--Summarizer:Backends:model:MaxQueue={clients * 2}",

@@ -108,14 +108,14 @@ public static class Settings
         return o;
     }
 
-    public static Dictionary<string, string?> OpenAICompatible(FakeModelServer server, string model = "test-model") => Fast(new()
+    public static Dictionary<string, string?> OpenAICompatible(LoopbackModelServer server, string model = "test-model") => Fast(new()
     {
         ["Provider"] = "OpenAICompatible",
         ["Endpoint"] = new Uri(server.BaseUri, "/v1").ToString(),
         ["Model"] = model,
     });
 
-    public static Dictionary<string, string?> OpenAI(FakeModelServer server, string model = "gpt-test") => Fast(new()
+    public static Dictionary<string, string?> OpenAI(LoopbackModelServer server, string model = "gpt-test") => Fast(new()
     {
         ["Provider"] = "OpenAI",
         ["Endpoint"] = new Uri(server.BaseUri, "/v1").ToString(),
@@ -123,7 +123,7 @@ public static class Settings
         ["ApiKey"] = "sk-test-secret-key",
     });
 
-    public static Dictionary<string, string?> Azure(FakeModelServer server, string deployment = "summaries") => Fast(new()
+    public static Dictionary<string, string?> Azure(LoopbackModelServer server, string deployment = "summaries") => Fast(new()
     {
         ["Provider"] = "AzureOpenAI",
         ["Endpoint"] = server.BaseUri.ToString(),
@@ -131,7 +131,7 @@ public static class Settings
         ["ApiKey"] = "azure-test-secret-key",
     });
 
-    public static Dictionary<string, string?> Ollama(FakeModelServer server, string model = "llama-test") => Fast(new()
+    public static Dictionary<string, string?> Ollama(LoopbackModelServer server, string model = "llama-test") => Fast(new()
     {
         ["Provider"] = "Ollama",
         ["Endpoint"] = server.BaseUri.ToString(),

@@ -16,7 +16,7 @@ public sealed class KeyQuoteSelectionTests
         Assert.True(Candidates.Count >= 2, "the seed article has quotes");
         var real = Candidates[0];
         var shortened = real.Text[..(real.Text.Length / 2)].TrimEnd();
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Answer($$"""
             Here are the key quotes:
             [{"index": 0, "text": {{System.Text.Json.JsonSerializer.Serialize(shortened)}}},
@@ -42,7 +42,7 @@ public sealed class KeyQuoteSelectionTests
     public async Task An_index_out_of_range_or_text_outside_every_quote_is_dropped()
     {
         var narrative = Document.Text[..40]; // in the article, but not inside any quote
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Answer($$"""[{"index": 999, "text": ""}, {"index": 0, "text": {{System.Text.Json.JsonSerializer.Serialize(narrative)}}}]"""));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
 
@@ -55,7 +55,7 @@ public sealed class KeyQuoteSelectionTests
     [Fact]
     public async Task A_quote_choice_that_is_not_JSON_is_a_failure_and_the_fallback_ranks_the_quotes()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Answer("I think quote 2 is the best one."));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", "extractive", ("vllm", Settings.OpenAICompatible(server))));
 
@@ -69,7 +69,7 @@ public sealed class KeyQuoteSelectionTests
     [Fact]
     public async Task When_the_model_fails_and_there_is_no_fallback_the_quotes_are_ranked_extractively_and_marked_degraded()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Always = new Step.Status(500);
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
 

@@ -10,7 +10,7 @@ public sealed class OllamaProtocolTests
     [Fact]
     public async Task Ollama_request_carries_model_prompt_and_article_and_the_answer_becomes_the_brief()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         await using var host = await BackendHost.StartAsync(Settings.With("ollama", null, ("ollama", Settings.Ollama(server, "llama3.2"))));
 
         var outcome = await host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None);
@@ -24,14 +24,14 @@ public sealed class OllamaProtocolTests
         Assert.Equal(server.DefaultAnswer.Split('\n'), outcome.Answer.Sentences);
         Assert.Equal("llama3.2", outcome.AnsweredBy.Model);
         Assert.Equal("Ollama", outcome.AnsweredBy.Provider);
-        Assert.Equal(new TokenUsage(FakeModelServer.PromptTokens, FakeModelServer.CompletionTokens), outcome.Answer.Usage);
-        Assert.Equal(FakeModelServer.PromptTokens, host.Counter("summarizer.backend.tokens.input"));
+        Assert.Equal(new TokenUsage(LoopbackModelServer.DefaultPromptTokens, LoopbackModelServer.DefaultCompletionTokens), outcome.Answer.Usage);
+        Assert.Equal(LoopbackModelServer.DefaultPromptTokens, host.Counter("summarizer.backend.tokens.input"));
     }
 
     [Fact]
     public async Task Ollama_streams_the_NDJSON_answer_in_pieces()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         await using var host = await BackendHost.StartAsync(Settings.With("ollama", null, ("ollama", Settings.Ollama(server))));
 
         var pieces = new List<string>();
@@ -48,7 +48,7 @@ public sealed class OllamaProtocolTests
     [Fact]
     public async Task Ollama_503s_go_through_the_same_retry_pipeline_then_the_fallback()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(503), new Step.Status(503), new Step.Status(503));
         await using var host = await BackendHost.StartAsync(Settings.With("ollama", "extractive", ("ollama", Settings.Ollama(server))));
 
@@ -63,7 +63,7 @@ public sealed class OllamaProtocolTests
     [Fact]
     public async Task Ollama_503s_without_fallback_surface_as_a_backend_failure()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(503), new Step.Status(503), new Step.Status(503));
         await using var host = await BackendHost.StartAsync(Settings.With("ollama", null, ("ollama", Settings.Ollama(server))));
 

@@ -10,7 +10,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task OpenAICompatible_request_carries_model_prompt_and_article_and_the_answer_becomes_the_brief()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server, "qwen-test"))));
 
         var outcome = await host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None);
@@ -30,16 +30,16 @@ public sealed class OpenAIProtocolTests
         Assert.Equal("vllm", outcome.AnsweredBy.Name);
         Assert.Equal("qwen-test", outcome.AnsweredBy.Model);
         Assert.False(outcome.Degraded);
-        Assert.Equal(new TokenUsage(FakeModelServer.PromptTokens, FakeModelServer.CompletionTokens), outcome.Answer.Usage);
-        Assert.Equal(FakeModelServer.PromptTokens, host.Counter("summarizer.backend.tokens.input"));
-        Assert.Equal(FakeModelServer.CompletionTokens, host.Counter("summarizer.backend.tokens.output"));
+        Assert.Equal(new TokenUsage(LoopbackModelServer.DefaultPromptTokens, LoopbackModelServer.DefaultCompletionTokens), outcome.Answer.Usage);
+        Assert.Equal(LoopbackModelServer.DefaultPromptTokens, host.Counter("summarizer.backend.tokens.input"));
+        Assert.Equal(LoopbackModelServer.DefaultCompletionTokens, host.Counter("summarizer.backend.tokens.output"));
         Assert.Equal(1, host.Counter("summarizer.backend.calls"));
     }
 
     [Fact]
     public async Task OpenAI_provider_sends_the_configured_key_as_bearer_token_and_reports_its_model()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         await using var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server, "gpt-4o-mini"))));
 
         var outcome = await host.Invoker.SummarizeAsync("openai", Brief, CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task AzureOpenAI_provider_calls_the_deployment_path_and_reports_the_deployment()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         await using var host = await BackendHost.StartAsync(Settings.With("azure", null, ("azure", Settings.Azure(server, "brief-deploy"))));
 
         var outcome = await host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None);
@@ -63,13 +63,13 @@ public sealed class OpenAIProtocolTests
         Assert.StartsWith("/openai/deployments/brief-deploy/chat/completions?api-version=", request.Path, StringComparison.Ordinal);
         Assert.Contains(Seeds.Article, request.Json["messages"]![1]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("brief-deploy", outcome.AnsweredBy.Model);
-        Assert.Equal(new TokenUsage(FakeModelServer.PromptTokens, FakeModelServer.CompletionTokens), outcome.Answer.Usage);
+        Assert.Equal(new TokenUsage(LoopbackModelServer.DefaultPromptTokens, LoopbackModelServer.DefaultCompletionTokens), outcome.Answer.Usage);
     }
 
     [Fact]
     public async Task Streaming_through_SSE_yields_the_answer_in_pieces_and_records_usage_from_the_last_chunk()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
 
         var pieces = new List<string>();
@@ -81,14 +81,14 @@ public sealed class OpenAIProtocolTests
         Assert.True(pieces.Count > 1);
         Assert.Equal(server.DefaultAnswer, string.Concat(pieces));
         Assert.True(Assert.Single(server.Requests).Json["stream"]!.GetValue<bool>());
-        Assert.Equal(FakeModelServer.PromptTokens, host.Counter("summarizer.backend.tokens.input"));
-        Assert.Equal(FakeModelServer.CompletionTokens, host.Counter("summarizer.backend.tokens.output"));
+        Assert.Equal(LoopbackModelServer.DefaultPromptTokens, host.Counter("summarizer.backend.tokens.input"));
+        Assert.Equal(LoopbackModelServer.DefaultCompletionTokens, host.Counter("summarizer.backend.tokens.output"));
     }
 
     [Fact]
     public async Task A_429_with_Retry_After_then_success_gives_one_answer_and_counts_the_retry()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(429, RetryAfterSeconds: 1));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", "extractive", ("vllm", Settings.OpenAICompatible(server))));
 
@@ -105,7 +105,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Persistent_500s_are_retried_then_the_fallback_answers_with_degraded_and_the_reason()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(500), new Step.Status(500), new Step.Status(500));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", "extractive", ("vllm", Settings.OpenAICompatible(server))));
 
@@ -124,7 +124,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Persistent_500s_without_fallback_fail_as_a_bad_answer()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(500), new Step.Status(502), new Step.Status(500));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
 
@@ -138,7 +138,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task The_Azure_connector_makes_exactly_the_attempts_our_pipeline_allows()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Always = new Step.Status(503);
         await using var host = await BackendHost.StartAsync(Settings.With("azure", null, ("azure", Settings.Azure(server))));
 
@@ -151,7 +151,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Persistent_429s_without_fallback_fail_as_unavailable_with_Retry_After()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(429), new Step.Status(429), new Step.Status(429));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
 
@@ -164,7 +164,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Attempts_that_time_out_are_retried_then_fail_as_a_timeout_without_fallback()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)));
         var options = Settings.OpenAICompatible(server);
         options["AttemptTimeoutSeconds"] = "0.2";
@@ -181,7 +181,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Timeouts_fall_back_with_degraded_when_a_fallback_is_configured()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)));
         var options = Settings.OpenAICompatible(server);
         options["AttemptTimeoutSeconds"] = "0.2";
@@ -202,7 +202,7 @@ public sealed class OpenAIProtocolTests
     [InlineData("overlong")]
     public async Task Malformed_empty_or_overlong_model_output_is_a_bad_answer_not_a_brief(string answer)
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(answer switch
         {
             "malformed" => new Step.Malformed(),
@@ -222,7 +222,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Unusable_model_output_goes_to_the_fallback_when_one_is_configured()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Answer(""));
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", "extractive", ("vllm", Settings.OpenAICompatible(server))));
 
@@ -236,7 +236,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task After_repeated_failures_the_circuit_opens_and_calls_fail_as_unavailable_without_reaching_the_server()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then([.. Enumerable.Repeat<Step>(new Step.Status(500), 10)]);
         var options = Settings.OpenAICompatible(server);
         options["Retries"] = "0";
@@ -259,7 +259,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task A_full_queue_refuses_the_call_as_unavailable_with_Retry_After()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Delay(TimeSpan.FromSeconds(2)));
         var options = Settings.OpenAICompatible(server);
         options["MaxConcurrency"] = "1";
@@ -303,7 +303,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task A_failing_stream_surfaces_as_a_backend_failure_of_the_right_kind()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Always = new Step.Status(500);
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", Settings.OpenAICompatible(server))));
 
@@ -321,7 +321,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Api_keys_never_appear_in_logs_even_at_trace_level_and_on_failures()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(401), new Step.Status(500), new Step.Status(500), new Step.Status(500));
         var logs = new CapturedLogs();
         await using (var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server)), ("azure", Settings.Azure(server))), logs))
@@ -341,7 +341,7 @@ public sealed class OpenAIProtocolTests
     [Fact]
     public async Task Each_backend_call_is_a_span_with_backend_model_and_tokens()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
         using var listener = new System.Diagnostics.ActivityListener
         {
@@ -356,6 +356,6 @@ public sealed class OpenAIProtocolTests
 
         var span = Assert.Single(spans, a => a.GetTagItem("summarizer.backend") as string == "traced-vllm");
         Assert.Equal("span-model", span.GetTagItem("gen_ai.request.model"));
-        Assert.Equal(FakeModelServer.PromptTokens, span.GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.Equal(LoopbackModelServer.DefaultPromptTokens, span.GetTagItem("gen_ai.usage.input_tokens"));
     }
 }

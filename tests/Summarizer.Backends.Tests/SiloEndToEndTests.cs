@@ -25,7 +25,7 @@ public sealed class SiloEndToEndTests
     [Fact]
     public async Task Changing_only_Summarizer_Backend_changes_which_backend_answers_the_digest()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
         var backends = BackendArgs("vllm", Settings.OpenAICompatible(server, "qwen-test"));
 
         await using (var silo = await RunningSilo.StartAsync([.. backends, "--Summarizer:Backend=extractive"]))
@@ -52,7 +52,7 @@ public sealed class SiloEndToEndTests
     [Fact]
     public async Task Summarizer_Backend_ollama_alone_switches_to_the_ollama_backend_of_appsettings()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await LoopbackModelServer.StartAsync();
 
         // Only the endpoint is pointed at the loopback server; provider and model come from appsettings.json.
         await using var silo = await RunningSilo.StartAsync(["--Summarizer:Backend=ollama", $"--Summarizer:Backends:ollama:Endpoint={server.BaseUri}"]);
@@ -75,11 +75,11 @@ public sealed class SiloEndToEndTests
     [Fact]
     public async Task Backend_failures_reach_the_client_as_502_503_and_504_problem_details_without_fallback()
     {
-        await using var broken = await FakeModelServer.StartAsync();
+        await using var broken = await LoopbackModelServer.StartAsync();
         broken.Always = new Step.Status(500);
-        await using var limited = await FakeModelServer.StartAsync();
+        await using var limited = await LoopbackModelServer.StartAsync();
         limited.Always = new Step.Status(429);
-        await using var slow = await FakeModelServer.StartAsync();
+        await using var slow = await LoopbackModelServer.StartAsync();
         slow.Always = new Step.Delay(TimeSpan.FromSeconds(30));
         var slowOptions = Settings.OpenAICompatible(slow);
         slowOptions["AttemptTimeoutSeconds"] = "0.2";
@@ -104,7 +104,7 @@ public sealed class SiloEndToEndTests
     [Fact]
     public async Task A_failing_backend_is_answered_by_the_fallback_and_the_response_says_degraded()
     {
-        await using var broken = await FakeModelServer.StartAsync();
+        await using var broken = await LoopbackModelServer.StartAsync();
         broken.Always = new Step.Status(500);
         await using var silo = await RunningSilo.StartAsync([
             "--Summarizer:Backend=broken", "--Summarizer:Fallback=extractive",

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Summarizer.Gateway;
 using Summarizer.Silo;
+using Summarizer.Testing.ModelServers;
 
 namespace Summarizer.Cluster.Tests;
 
@@ -89,6 +90,24 @@ public sealed class ClusterHosts(string redis, string? clusterId = null)
             await host.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A model server on 127.0.0.1 speaking OpenAI's <c>/v1/chat/completions</c>: every request
+    /// waits a fixed latency, then answers a three-sentence brief (to every prompt). Unlimited
+    /// concurrency, so the only limit is each silo's <c>MaxConcurrency</c>: the shape of a
+    /// latency-bound model server. Disposing it aborts the calls still waiting. Point a backend at
+    /// its <see cref="LoopbackModelServer.Endpoint"/>.
+    /// </summary>
+    public static async Task<LoopbackModelServer> StartFixedLatencyModelAsync(TimeSpan latency)
+    {
+        var server = await LoopbackModelServer.StartAsync();
+        server.Latency = latency;
+        server.Responder = _ => "The council approved the budget on Tuesday.\nThe mayor said the vote was close.\nThe plan now goes to the state for review.";
+        server.PromptTokens = 120;
+        server.CompletionTokens = 30;
+        server.AbortInFlightOnDispose = true;
+        return server;
     }
 
     public static async Task<HttpStatusCode?> TryGetAsync(HttpClient http, string path)

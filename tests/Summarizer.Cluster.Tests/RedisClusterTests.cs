@@ -105,7 +105,7 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         // timeout; only the gateway's per-attempt deadline (through the CancellationToken) ends it.
         // The model answers after 15 s; the gateway allows 1 s per attempt and 2 attempts. (The brief's
         // computation is shared by all waiters, so it runs on: tear-down waits for the model's answer.)
-        await using var model = await FixedLatencyModelServer.StartAsync(TimeSpan.FromSeconds(15));
+        await using var model = await ClusterHosts.StartFixedLatencyModelAsync(TimeSpan.FromSeconds(15));
         var hosts = new ClusterHosts(redis.ConnectionString);
         await using var silo = await hosts.StartSiloAsync(
             configure: null,
@@ -113,7 +113,7 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
             "--Summarizer:Fallback=",
             "--Summarizer:Backends:extractive:Provider=Extractive",
             "--Summarizer:Backends:model:Provider=OpenAICompatible",
-            $"--Summarizer:Backends:model:Endpoint={model.BaseUri}",
+            $"--Summarizer:Backends:model:Endpoint={model.Endpoint}",
             "--Summarizer:Backends:model:Model=slow",
             "--Summarizer:Backends:model:TimeoutSeconds=60");
         await using var gateway = await hosts.StartGatewayAsync(true,

@@ -9,6 +9,7 @@ using Orleans.TestingHost;
 using Summarizer.Api;
 using Summarizer.Backends;
 using Summarizer.Grains;
+using Summarizer.Testing.ModelServers;
 using Summarizer.Text;
 
 namespace Summarizer.LongArticles.Harness;
@@ -36,7 +37,7 @@ public sealed record LongArticleClusterSettings
 }
 
 /// <summary>
-/// A 3-silo <see cref="InProcessTestCluster"/> whose backends call a <see cref="LoopbackOpenAIServer"/>,
+/// A 3-silo <see cref="InProcessTestCluster"/> whose backends call a <see cref="LoopbackModelServer"/>,
 /// with the HTTP API in front of it on 127.0.0.1 as an Orleans client (the gateway's shape).
 /// Backends: <c>extractive</c> (default), <c>llm</c>, <c>llm-small</c> (small context) and
 /// <c>llm-tight</c> (MaxConcurrency 1, MaxQueue 2 per silo), all the real
@@ -44,7 +45,7 @@ public sealed record LongArticleClusterSettings
 /// </summary>
 public sealed class LongArticleCluster : IAsyncDisposable
 {
-    private LongArticleCluster(LoopbackOpenAIServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings)
+    private LongArticleCluster(LoopbackModelServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings)
     {
         Server = server;
         Cluster = cluster;
@@ -54,7 +55,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         Settings = settings;
     }
 
-    public LoopbackOpenAIServer Server { get; }
+    public LoopbackModelServer Server { get; }
 
     public InProcessTestCluster Cluster { get; }
 
@@ -76,7 +77,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
     {
         settings ??= new LongArticleClusterSettings();
         var tokens = TokenCounter.CreateO200k();
-        var server = await LoopbackOpenAIServer.StartAsync(tokens);
+        var server = await LoopbackAnswers.StartServerAsync(tokens);
         var config = new Dictionary<string, string?>
         {
             ["Summarizer:Backend"] = "extractive",

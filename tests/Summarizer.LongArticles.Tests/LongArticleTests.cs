@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Summarizer.LongArticles.Harness;
+using Summarizer.Testing.ModelServers;
 using Summarizer.Text;
 
 namespace Summarizer.LongArticles.Tests;
@@ -17,7 +18,7 @@ public sealed class LongArticleTests(ClusterFixture fixture)
     private const int Overlap = 64;
     private readonly LongArticleCluster _c = fixture.Cluster;
 
-    private LoopbackOpenAIServer Server => _c.Server;
+    private LoopbackModelServer Server => _c.Server;
 
     [Fact]
     public async Task A_20_chunk_article_makes_exactly_one_call_per_chunk_plus_the_reduce()

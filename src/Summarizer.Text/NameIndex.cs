@@ -28,7 +28,15 @@ internal sealed partial class NameIndex
         _text = text;
         foreach (Match m in FullName().Matches(text))
         {
-            var name = StripTitles(m.Value);
+            // "In Chicago", "What Mr. Obama": a capitalised function word opening a sentence is not part of a name.
+            var value = m.Value;
+            var first = value.IndexOf(' ', StringComparison.Ordinal);
+            if (SpeakerPhrase.FunctionWords.Contains(value[..first]))
+            {
+                value = value[(first + 1)..].TrimStart();
+            }
+
+            var name = StripTitles(value);
             if (name.Contains(' ', StringComparison.Ordinal))
             {
                 _people.Add((m.Index, name));
@@ -101,6 +109,7 @@ internal sealed partial class NameIndex
         var wanted = pronoun is "he" or "He" ? 1 : pronoun is "she" or "She" ? -1 : 0;
         var mentions = Mentions();
         var gender = Genders();
+        string? unknown = null;
         for (var i = mentions.Count - 1; i >= 0; i--)
         {
             var (at, name) = mentions[i];
@@ -115,13 +124,20 @@ internal sealed partial class NameIndex
             }
 
             var g = gender.GetValueOrDefault(name);
-            if (wanted == 0 || g == 0 || Math.Sign(g) == wanted)
+            if (wanted == 0 || Math.Sign(g) == wanted)
             {
                 return name;
             }
+
+            // A name whose gender the article never shows is only a fallback: places and
+            // organisations ("North Korea", "Wall Street Journal") never show one.
+            if (g == 0)
+            {
+                unknown ??= name;
+            }
         }
 
-        return null;
+        return unknown;
     }
 
     /// <summary>Every mention of a known person: full names, and surnames of people introduced anywhere.</summary>

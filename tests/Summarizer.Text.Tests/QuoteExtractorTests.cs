@@ -152,4 +152,18 @@ public class QuoteExtractorTests
         Assert.True(quotes[0].IsFullStatement);
         Assert.False(quotes[1].IsFullStatement);
     }
+
+    [Fact]
+    public void A_pronoun_prefers_a_person_whose_gender_the_article_shows_over_a_nearer_place()
+    {
+        var quotes = Quotes("Mary Jones said she would travel abroad.\n\nThe talks were held in North Korea last week.\n\n“We made progress,” she said.");
+        Assert.Equal("Mary Jones", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_capitalised_function_word_opening_a_sentence_is_not_part_of_a_name()
+    {
+        var quotes = Quotes("John Smith spoke first. In Chicago, the crowd cheered.\n\n“It was great,” he said.");
+        Assert.Equal("John Smith", Assert.Single(quotes).Speaker);
+    }
 }

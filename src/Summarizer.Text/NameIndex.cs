@@ -12,7 +12,7 @@ internal sealed partial class NameIndex
     {
         "President", "Vice", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Secretary", "Minister", "Prime",
         "Commander", "Spokesperson", "Spokesman", "Spokeswoman", "Press", "General", "Gen.", "Col.", "Colonel", "Lt.", "Captain",
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Judge", "Justice", "Chief", "Director", "Chairman", "Chairwoman",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Del.", "Delegate", "Prof.", "Professor", "Judge", "Justice", "Chief", "Director", "Chairman", "Chairwoman",
         "Former", "Mayor", "Ambassador", "Attorney", "Deputy", "Speaker", "Leader", "Officer", "Sheriff", "Detective", "Sergeant",
         "Admiral", "King", "Queen", "Prince", "Princess", "Pope", "Rev.", "Bishop", "Coach", "Manager", "Executive", "CEO",
         "White", "House", "State", "Department", "Pentagon", "US", "U.S.", "Defense", "Foreign", "Affairs",

@@ -40,7 +40,7 @@ internal static partial class SpeakerPhrase
     private static readonly HashSet<string> TitleAbbreviations = new(StringComparer.Ordinal)
     {
         "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Maj", "Prof", "Rev", "Hon",
-        "St", "Jr", "Sr", "Supt", "Det", "Insp", "Cmdr", "Pres", "Messrs",
+        "St", "Jr", "Sr", "Supt", "Det", "Insp", "Cmdr", "Pres", "Messrs", "Del", "Amb", "Atty", "Gens", "Sens", "Reps",
     };
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
@@ -143,6 +143,36 @@ internal static partial class SpeakerPhrase
             }
 
             return j > 0 ? Join(tokens, 0, j) : null;
+        }
+
+        // "said 9/11 widow Terry Strada", "said former Gov. Jeb Bush": a short lower-case role (or a
+        // number) before the name; the name is the speaker.
+        if (char.IsLower(first[0]) || char.IsDigit(first[0]))
+        {
+            var r = 0;
+            while (r < tokens.Count && r < 5 && (IsWord(tokens[r].Word) || char.IsDigit(tokens[r].Word[0]) || (tokens[r].Word == "/" && r > 0))
+                   && !IsCapitalized(tokens[r].Word) && !Breakers.Contains(tokens[r].Word) && !Cues.IsCue(tokens[r].Word)
+                   && !Skippable.Contains(tokens[r].Word) && !Determiners.Contains(tokens[r].Word) && !Pronouns.Contains(tokens[r].Word))
+            {
+                r++;
+            }
+
+            if (r > 0 && r < tokens.Count && IsCapitalized(tokens[r].Word) && !FunctionWords.Contains(tokens[r].Word) && !IsShouted(tokens[r].Word))
+            {
+                var e = r;
+                while (e + 1 < tokens.Count && (IsCapitalized(tokens[e + 1].Word) || NameParticles.Contains(tokens[e + 1].Word)))
+                {
+                    e++;
+                }
+
+                var name = Join(tokens, r, e);
+                if (name.Contains(' ', StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         if (IsCapitalized(first) && !FunctionWords.Contains(first) && !IsShouted(first))

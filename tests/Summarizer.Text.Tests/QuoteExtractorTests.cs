@@ -166,4 +166,18 @@ public class QuoteExtractorTests
         var quotes = Quotes("John Smith spoke first. In Chicago, the crowd cheered.\n\n“It was great,” he said.");
         Assert.Equal("John Smith", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void A_lower_case_role_between_an_inverted_cue_and_the_name_is_skipped()
+    {
+        var quotes = Quotes("“The rationales don’t hold weight. They are wrong,” said 9/11 widow Terry Strada.");
+        Assert.Equal("Terry Strada", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void Del_is_a_title_abbreviation()
+    {
+        var quotes = Quotes("“This is a waste of time,” said Del. Stacey Plaskett (D-V.I.).");
+        Assert.Equal("Stacey Plaskett", Assert.Single(quotes).Speaker);
+    }
 }

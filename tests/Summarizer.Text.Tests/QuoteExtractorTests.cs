@@ -180,4 +180,25 @@ public class QuoteExtractorTests
         var quotes = Quotes("“This is a waste of time,” said Del. Stacey Plaskett (D-V.I.).");
         Assert.Equal("Stacey Plaskett", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void The_subject_of_a_participle_phrase_is_the_speaker_not_its_object()
+    {
+        var quotes = Quotes("Protesters marching through the streets chanted \"What curfew?\" and kept going.");
+        Assert.Equal("Protesters", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_description_with_a_prepositional_post_modifier_is_the_speaker_not_the_object()
+    {
+        var quotes = Quotes("“You work hard. You pay your taxes,” a narrator in the new ad asks.");
+        Assert.Equal("a narrator", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_number_after_of_is_not_the_head_of_a_described_speaker()
+    {
+        var quotes = Quotes("When pressed, the young mother of three replied, \"It's meant to benefit the mother.\"");
+        Assert.StartsWith("the young mother", Assert.Single(quotes).Speaker);
+    }
 }

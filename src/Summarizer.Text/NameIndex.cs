@@ -227,6 +227,6 @@ internal sealed partial class NameIndex
         return string.Join(' ', tokens[start..]);
     }
 
-    [GeneratedRegex(@"\b[A-Z][a-z][\p{L}'’\-]*(?:\s+[A-Z][\p{L}'’\-]+)+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Z][a-z][\p{L}'’\-]*(?:\s+(?:[A-Z]\.\s+)*[A-Z][\p{L}'’\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex FullName();
 }

@@ -201,4 +201,11 @@ public class QuoteExtractorTests
         var quotes = Quotes("When pressed, the young mother of three replied, \"It's meant to benefit the mother.\"");
         Assert.StartsWith("the young mother", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void A_surname_resolves_to_a_full_name_with_a_middle_initial()
+    {
+        var quotes = Quotes("John F. Kerry arrived on Monday.\n\n“We remain open to talks,” Kerry said.");
+        Assert.Equal("John F. Kerry", Assert.Single(quotes).Speaker);
+    }
 }

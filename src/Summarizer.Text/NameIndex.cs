@@ -154,6 +154,13 @@ internal sealed partial class NameIndex
             bySurname.TryAdd(name[(name.LastIndexOf(' ') + 1)..], name);
         }
 
+        // "Mr. Obama", "Mrs. Clinton": an honorific makes a lone surname a person even when the
+        // article never gives the full name.
+        foreach (Match m in HonorificSurname().Matches(_text))
+        {
+            bySurname.TryAdd(m.Groups["surname"].Value, m.Groups["surname"].Value);
+        }
+
         var result = new List<(int, string)>();
         foreach (Match m in CapitalisedWord().Matches(_text))
         {
@@ -204,6 +211,9 @@ internal sealed partial class NameIndex
 
         return _gender = result;
     }
+
+    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms)\.\s+(?<surname>[A-Z][\p{L}'’\-]+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HonorificSurname();
 
     [GeneratedRegex(@"\b[A-Z][\p{L}'’\-]+\b", RegexOptions.CultureInvariant)]
     private static partial Regex CapitalisedWord();

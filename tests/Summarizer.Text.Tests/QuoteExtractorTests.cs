@@ -208,4 +208,11 @@ public class QuoteExtractorTests
         var quotes = Quotes("John F. Kerry arrived on Monday.\n\n“We remain open to talks,” Kerry said.");
         Assert.Equal("John F. Kerry", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void An_honorific_makes_a_lone_surname_a_person_a_pronoun_can_refer_to()
+    {
+        var quotes = Quotes("Mr. Obama toured the atoll. Rising seas threaten the Marshall Islands.\n\n“It is terrifying,” he said.");
+        Assert.Equal("Obama", Assert.Single(quotes).Speaker);
+    }
 }

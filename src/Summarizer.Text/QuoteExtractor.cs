@@ -473,9 +473,9 @@ public static partial class QuoteExtractor
                 return who is null ? (null, null) : (who, "according to");
             }
 
-            if (!Cues.IsCue(w))
+            if (!Cues.IsCue(w) || (k > 0 && tokens[k - 1].Word is "the" or "a" or "an" or "his" or "her" or "their" or "its"))
             {
-                continue;
+                continue; // "… " - a charge that …": after a determiner the cue word is a noun
             }
 
             var cueEnd = tokens[k].Start + w.Length;

@@ -215,4 +215,11 @@ public class QuoteExtractorTests
         var quotes = Quotes("Mr. Obama toured the atoll. Rising seas threaten the Marshall Islands.\n\n“It is terrifying,” he said.");
         Assert.Equal("Obama", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void A_cue_word_after_a_determiner_following_the_quote_is_a_noun_not_an_attribution()
+    {
+        var quotes = Quotes("Laurence Tribe likened the rules to \"burning the Constitution\" - a charge that stung.");
+        Assert.Equal("Laurence Tribe", Assert.Single(quotes).Speaker);
+    }
 }

@@ -448,7 +448,7 @@ public static partial class QuoteExtractor
     {
         var tokens = SpeakerPhrase.Tokenize(masked, from, to);
         var depth = 0;
-        for (var k = 0; k < tokens.Count && k < 16; k++)
+        for (var k = 0; k < tokens.Count && k < 24; k++)
         {
             var w = tokens[k].Word;
             depth += w == "(" ? 1 : w == ")" ? -1 : 0;

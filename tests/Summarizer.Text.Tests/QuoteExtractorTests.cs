@@ -222,4 +222,11 @@ public class QuoteExtractorTests
         var quotes = Quotes("Laurence Tribe likened the rules to \"burning the Constitution\" - a charge that stung.");
         Assert.Equal("Laurence Tribe", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void A_speaker_with_two_appositives_after_the_quote_is_found()
+    {
+        var quotes = Quotes("“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said in an interview.");
+        Assert.Equal("Scott Pruitt", Assert.Single(quotes).Speaker);
+    }
 }

@@ -140,6 +140,13 @@ internal sealed partial class NameIndex
         return unknown;
     }
 
+    /// <summary>The article shows <paramref name="name"/>'s gender, and it is the pronoun's.</summary>
+    public bool GenderShownFits(string name, string pronoun)
+    {
+        var g = Genders().GetValueOrDefault(name);
+        return g != 0 && Math.Sign(g) == (pronoun is "he" or "He" ? 1 : -1);
+    }
+
     /// <summary>Every mention of a known person: full names, and surnames of people introduced anywhere.</summary>
     private List<(int Offset, string Name)> Mentions()
     {

@@ -54,7 +54,8 @@ public static partial class QuoteExtractor
             {
                 // he/she: the nearest person before the attribution's sentence whose gender fits.
                 speaker = speaker is "he" or "He" or "she" or "She"
-                    ? names.PersonForPronoun(speaker, sentenceStart) ?? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? speaker
+                    ? (previousSpeaker is not null && paragraph - previousParagraph <= 1 && names.GenderShownFits(previousSpeaker, speaker) ? previousSpeaker : null)
+                      ?? names.PersonForPronoun(speaker, sentenceStart) ?? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? speaker
                     : previousSpeaker ?? speaker;
             }
             else if (speaker is not null)

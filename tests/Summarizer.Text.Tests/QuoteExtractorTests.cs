@@ -229,4 +229,11 @@ public class QuoteExtractorTests
         var quotes = Quotes("“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said in an interview.");
         Assert.Equal("Scott Pruitt", Assert.Single(quotes).Speaker);
     }
+
+    [Fact]
+    public void A_pronoun_right_after_a_quoted_speaker_of_that_gender_continues_that_speaker()
+    {
+        var quotes = Quotes("Mary Jones said she was pleased. “We won,” Jones said. She thanked Anne Smith, who said she was proud of the team.\n\n“We will keep going,” she said.");
+        Assert.Equal("Mary Jones", quotes[^1].Speaker);
+    }
 }

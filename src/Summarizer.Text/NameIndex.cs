@@ -12,7 +12,7 @@ internal sealed partial class NameIndex
     {
         "President", "Vice", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Secretary", "Minister", "Prime",
         "Commander", "Spokesperson", "Spokesman", "Spokeswoman", "Press", "General", "Gen.", "Col.", "Colonel", "Lt.", "Captain",
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Judge", "Justice", "Chief", "Director", "Chairman", "Chairwoman",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Del.", "Delegate", "Prof.", "Professor", "Judge", "Justice", "Chief", "Director", "Chairman", "Chairwoman",
         "Former", "Mayor", "Ambassador", "Attorney", "Deputy", "Speaker", "Leader", "Officer", "Sheriff", "Detective", "Sergeant",
         "Admiral", "King", "Queen", "Prince", "Princess", "Pope", "Rev.", "Bishop", "Coach", "Manager", "Executive", "CEO",
         "White", "House", "State", "Department", "Pentagon", "US", "U.S.", "Defense", "Foreign", "Affairs",
@@ -28,7 +28,15 @@ internal sealed partial class NameIndex
         _text = text;
         foreach (Match m in FullName().Matches(text))
         {
-            var name = StripTitles(m.Value);
+            // "In Chicago", "What Mr. Obama": a capitalised function word opening a sentence is not part of a name.
+            var value = m.Value;
+            var first = value.IndexOf(' ', StringComparison.Ordinal);
+            if (SpeakerPhrase.FunctionWords.Contains(value[..first]))
+            {
+                value = value[(first + 1)..].TrimStart();
+            }
+
+            var name = StripTitles(value);
             if (name.Contains(' ', StringComparison.Ordinal))
             {
                 _people.Add((m.Index, name));
@@ -101,6 +109,7 @@ internal sealed partial class NameIndex
         var wanted = pronoun is "he" or "He" ? 1 : pronoun is "she" or "She" ? -1 : 0;
         var mentions = Mentions();
         var gender = Genders();
+        string? unknown = null;
         for (var i = mentions.Count - 1; i >= 0; i--)
         {
             var (at, name) = mentions[i];
@@ -115,13 +124,27 @@ internal sealed partial class NameIndex
             }
 
             var g = gender.GetValueOrDefault(name);
-            if (wanted == 0 || g == 0 || Math.Sign(g) == wanted)
+            if (wanted == 0 || Math.Sign(g) == wanted)
             {
                 return name;
             }
+
+            // A name whose gender the article never shows is only a fallback: places and
+            // organisations ("North Korea", "Wall Street Journal") never show one.
+            if (g == 0)
+            {
+                unknown ??= name;
+            }
         }
 
-        return null;
+        return unknown;
+    }
+
+    /// <summary>The article shows <paramref name="name"/>'s gender, and it is the pronoun's.</summary>
+    public bool GenderShownFits(string name, string pronoun)
+    {
+        var g = Genders().GetValueOrDefault(name);
+        return g != 0 && Math.Sign(g) == (pronoun is "he" or "He" ? 1 : -1);
     }
 
     /// <summary>Every mention of a known person: full names, and surnames of people introduced anywhere.</summary>
@@ -136,6 +159,13 @@ internal sealed partial class NameIndex
         foreach (var (_, name) in _people)
         {
             bySurname.TryAdd(name[(name.LastIndexOf(' ') + 1)..], name);
+        }
+
+        // "Mr. Obama", "Mrs. Clinton": an honorific makes a lone surname a person even when the
+        // article never gives the full name.
+        foreach (Match m in HonorificSurname().Matches(_text))
+        {
+            bySurname.TryAdd(m.Groups["surname"].Value, m.Groups["surname"].Value);
         }
 
         var result = new List<(int, string)>();
@@ -189,6 +219,9 @@ internal sealed partial class NameIndex
         return _gender = result;
     }
 
+    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms)\.\s+(?<surname>[A-Z][\p{L}'’\-]+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HonorificSurname();
+
     [GeneratedRegex(@"\b[A-Z][\p{L}'’\-]+\b", RegexOptions.CultureInvariant)]
     private static partial Regex CapitalisedWord();
 
@@ -211,6 +244,6 @@ internal sealed partial class NameIndex
         return string.Join(' ', tokens[start..]);
     }
 
-    [GeneratedRegex(@"\b[A-Z][a-z][\p{L}'’\-]*(?:\s+[A-Z][\p{L}'’\-]+)+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Z][a-z][\p{L}'’\-]*(?:\s+(?:[A-Z]\.\s+)*[A-Z][\p{L}'’\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex FullName();
 }

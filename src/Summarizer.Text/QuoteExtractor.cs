@@ -54,7 +54,8 @@ public static partial class QuoteExtractor
             {
                 // he/she: the nearest person before the attribution's sentence whose gender fits.
                 speaker = speaker is "he" or "He" or "she" or "She"
-                    ? names.PersonForPronoun(speaker, sentenceStart) ?? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? speaker
+                    ? (previousSpeaker is not null && paragraph - previousParagraph <= 1 && names.GenderShownFits(previousSpeaker, speaker) ? previousSpeaker : null)
+                      ?? names.PersonForPronoun(speaker, sentenceStart) ?? (paragraph - lastNamedParagraph <= 4 ? lastNamed : null) ?? speaker
                     : previousSpeaker ?? speaker;
             }
             else if (speaker is not null)
@@ -448,7 +449,7 @@ public static partial class QuoteExtractor
     {
         var tokens = SpeakerPhrase.Tokenize(masked, from, to);
         var depth = 0;
-        for (var k = 0; k < tokens.Count && k < 16; k++)
+        for (var k = 0; k < tokens.Count && k < 24; k++)
         {
             var w = tokens[k].Word;
             depth += w == "(" ? 1 : w == ")" ? -1 : 0;
@@ -473,9 +474,9 @@ public static partial class QuoteExtractor
                 return who is null ? (null, null) : (who, "according to");
             }
 
-            if (!Cues.IsCue(w))
+            if (!Cues.IsCue(w) || (k > 0 && tokens[k - 1].Word is "the" or "a" or "an" or "his" or "her" or "their" or "its"))
             {
-                continue;
+                continue; // "… " - a charge that …": after a determiner the cue word is a noun
             }
 
             var cueEnd = tokens[k].Start + w.Length;

@@ -40,7 +40,7 @@ internal static partial class SpeakerPhrase
     private static readonly HashSet<string> TitleAbbreviations = new(StringComparer.Ordinal)
     {
         "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Maj", "Prof", "Rev", "Hon",
-        "St", "Jr", "Sr", "Supt", "Det", "Insp", "Cmdr", "Pres", "Messrs",
+        "St", "Jr", "Sr", "Supt", "Det", "Insp", "Cmdr", "Pres", "Messrs", "Del", "Amb", "Atty", "Gens", "Sens", "Reps",
     };
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
@@ -143,6 +143,36 @@ internal static partial class SpeakerPhrase
             }
 
             return j > 0 ? Join(tokens, 0, j) : null;
+        }
+
+        // "said 9/11 widow Terry Strada", "said former Gov. Jeb Bush": a short lower-case role (or a
+        // number) before the name; the name is the speaker.
+        if (char.IsLower(first[0]) || char.IsDigit(first[0]))
+        {
+            var r = 0;
+            while (r < tokens.Count && r < 5 && (IsWord(tokens[r].Word) || char.IsDigit(tokens[r].Word[0]) || (tokens[r].Word == "/" && r > 0))
+                   && !IsCapitalized(tokens[r].Word) && !Breakers.Contains(tokens[r].Word) && !Cues.IsCue(tokens[r].Word)
+                   && !Skippable.Contains(tokens[r].Word) && !Determiners.Contains(tokens[r].Word) && !Pronouns.Contains(tokens[r].Word))
+            {
+                r++;
+            }
+
+            if (r > 0 && r < tokens.Count && IsCapitalized(tokens[r].Word) && !FunctionWords.Contains(tokens[r].Word) && !IsShouted(tokens[r].Word))
+            {
+                var e = r;
+                while (e + 1 < tokens.Count && (IsCapitalized(tokens[e + 1].Word) || NameParticles.Contains(tokens[e + 1].Word)))
+                {
+                    e++;
+                }
+
+                var name = Join(tokens, r, e);
+                if (name.Contains(' ', StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         if (IsCapitalized(first) && !FunctionWords.Contains(first) && !IsShouted(first))
@@ -297,13 +327,23 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
+        // "the 34-year-old mother of three replied": a number after "of" is not the head.
+        if (Determiners.Contains(w) && last - 2 >= floor && tokens[last - 1].Word == "of")
+        {
+            var owner = Phrase(tokens, last - 2, floor, allowBare);
+            if (owner is not null && !Pronouns.Contains(owner))
+            {
+                return owner + " of " + w;
+            }
+        }
+
         // A description: back to its determiner or possessive ("the Indiana governor", "Gary Johnson's doctor").
         for (var k = last - 1; k >= floor && last - k <= 7; k--)
         {
             var t = tokens[k].Word;
             if (Determiners.Contains(t))
             {
-                return Join(tokens, k, last);
+                return OwnerOfPostModifier(tokens, k, floor, allowBare) ?? Join(tokens, k, last);
             }
 
             if (IsPossessiveName(t))
@@ -325,6 +365,50 @@ internal static partial class SpeakerPhrase
         }
 
         return allowBare && last - floor < 3 ? Join(tokens, floor, last) : null;
+    }
+
+    private static readonly HashSet<string> PostModifierPrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "of", "for", "at", "from", "on", "with", "near", "through", "across", "along", "around", "outside", "inside", "into", "behind",
+    };
+
+    /// <summary>
+    /// A description found before a verb may be the object of a post-modifier: "a narrator in the
+    /// Clinton ad asks" (the narrator), "Protesters marching through the streets chanted" (the
+    /// protesters). <paramref name="det"/> is the object's determiner; returns the owner's phrase.
+    /// </summary>
+    private static string? OwnerOfPostModifier(List<(string Word, int Start)> tokens, int det, int floor, bool allowBare)
+    {
+        var p = det - 1;
+        if (p - 1 < floor || !PostModifierPrepositions.Contains(tokens[p].Word))
+        {
+            return null;
+        }
+
+        var before = tokens[p - 1].Word;
+        if (before.Length > 4 && before.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(before[0]) && !Cues.IsCue(before))
+        {
+            // A participle phrase: its subject is the noun phrase before the participle.
+            var owner = Phrase(tokens, p - 2, floor, allowBare);
+            return owner is not null && !Pronouns.Contains(owner) ? owner : null;
+        }
+
+        // "a narrator in the Clinton ad": a determiner-led noun phrase right before the preposition.
+        for (var d = p - 1; d >= floor && p - d <= 5; d--)
+        {
+            var t = tokens[d].Word;
+            if (!IsWord(t) || Breakers.Contains(t) || Cues.IsCue(t) || Skippable.Contains(t) || IsCapitalized(t))
+            {
+                return null;
+            }
+
+            if (Determiners.Contains(t) && d < p - 1)
+            {
+                return Join(tokens, d, p - 1);
+            }
+        }
+
+        return null;
     }
 
     internal static bool IsName(string phrase) => phrase.Length > 0 && char.IsUpper(phrase[0]) && !phrase.StartsWith("The ", StringComparison.Ordinal) && !phrase.StartsWith("A ", StringComparison.Ordinal);

@@ -152,4 +152,88 @@ public class QuoteExtractorTests
         Assert.True(quotes[0].IsFullStatement);
         Assert.False(quotes[1].IsFullStatement);
     }
+
+    [Fact]
+    public void A_pronoun_prefers_a_person_whose_gender_the_article_shows_over_a_nearer_place()
+    {
+        var quotes = Quotes("Mary Jones said she would travel abroad.\n\nThe talks were held in North Korea last week.\n\n“We made progress,” she said.");
+        Assert.Equal("Mary Jones", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_capitalised_function_word_opening_a_sentence_is_not_part_of_a_name()
+    {
+        var quotes = Quotes("John Smith spoke first. In Chicago, the crowd cheered.\n\n“It was great,” he said.");
+        Assert.Equal("John Smith", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_lower_case_role_between_an_inverted_cue_and_the_name_is_skipped()
+    {
+        var quotes = Quotes("“The rationales don’t hold weight. They are wrong,” said 9/11 widow Terry Strada.");
+        Assert.Equal("Terry Strada", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void Del_is_a_title_abbreviation()
+    {
+        var quotes = Quotes("“This is a waste of time,” said Del. Stacey Plaskett (D-V.I.).");
+        Assert.Equal("Stacey Plaskett", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void The_subject_of_a_participle_phrase_is_the_speaker_not_its_object()
+    {
+        var quotes = Quotes("Protesters marching through the streets chanted \"What curfew?\" and kept going.");
+        Assert.Equal("Protesters", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_description_with_a_prepositional_post_modifier_is_the_speaker_not_the_object()
+    {
+        var quotes = Quotes("“You work hard. You pay your taxes,” a narrator in the new ad asks.");
+        Assert.Equal("a narrator", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_number_after_of_is_not_the_head_of_a_described_speaker()
+    {
+        var quotes = Quotes("When pressed, the young mother of three replied, \"It's meant to benefit the mother.\"");
+        Assert.StartsWith("the young mother", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_surname_resolves_to_a_full_name_with_a_middle_initial()
+    {
+        var quotes = Quotes("John F. Kerry arrived on Monday.\n\n“We remain open to talks,” Kerry said.");
+        Assert.Equal("John F. Kerry", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void An_honorific_makes_a_lone_surname_a_person_a_pronoun_can_refer_to()
+    {
+        var quotes = Quotes("Mr. Obama toured the atoll. Rising seas threaten the Marshall Islands.\n\n“It is terrifying,” he said.");
+        Assert.Equal("Obama", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_cue_word_after_a_determiner_following_the_quote_is_a_noun_not_an_attribution()
+    {
+        var quotes = Quotes("Laurence Tribe likened the rules to \"burning the Constitution\" - a charge that stung.");
+        Assert.Equal("Laurence Tribe", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_speaker_with_two_appositives_after_the_quote_is_found()
+    {
+        var quotes = Quotes("“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said in an interview.");
+        Assert.Equal("Scott Pruitt", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_pronoun_right_after_a_quoted_speaker_of_that_gender_continues_that_speaker()
+    {
+        var quotes = Quotes("Mary Jones said she was pleased. “We won,” Jones said. She thanked Anne Smith, who said she was proud of the team.\n\n“We will keep going,” she said.");
+        Assert.Equal("Mary Jones", quotes[^1].Speaker);
+    }
 }

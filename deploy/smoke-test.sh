@@ -4,22 +4,8 @@
 # a background job ignores SIGINT in a non-interactive shell; both run the same graceful shutdown).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-silo_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-gw_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-log=$(mktemp)
-ASPNETCORE_URLS="http://127.0.0.1:${port}" Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gw_port \
-  dotnet run --project src/Summarizer.Silo >"$log" 2>&1 &
-pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"; }
-trap cleanup EXIT
-
-for _ in $(seq 1 180); do
-  curl -sf "http://127.0.0.1:${port}/healthz" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { echo "silo exited early:"; cat "$log"; exit 1; }
-  sleep 1
-done
-curl -sf "http://127.0.0.1:${port}/healthz" >/dev/null || { echo "silo did not become healthy"; cat "$log"; exit 1; }
+source deploy/embedded-silo.sh
+start_embedded_silo
 
 out=$(curl -sf "http://127.0.0.1:${port}/v1/digests" -H 'Content-Type: text/plain' --data-binary @seeds/000_d78e6bd5a83982cf.txt)
 python3 - "$out" <<'PY'

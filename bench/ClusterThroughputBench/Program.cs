@@ -37,15 +37,8 @@ async Task<double> MeasureAsync(int silos)
         {
             started.Add(await hosts.StartSiloAsync(
                 configure: null,
-                "--Summarizer:Backend=model",
-                "--Summarizer:Fallback=",
-                "--Summarizer:Backends:extractive:Provider=Extractive",
-                "--Summarizer:Backends:model:Provider=OpenAICompatible",
-                $"--Summarizer:Backends:model:Endpoint={model.Endpoint}",
-                "--Summarizer:Backends:model:Model=fixed-latency",
-                $"--Summarizer:Backends:model:MaxConcurrency={slotsPerSilo}",
-                $"--Summarizer:Backends:model:MaxQueue={clients * 2}",
-                "--Summarizer:Backends:model:TimeoutSeconds=30"));
+                ClusterHosts.ModelBackendArgs(model.Endpoint, "fixed-latency",
+                    $"MaxConcurrency={slotsPerSilo}", $"MaxQueue={clients * 2}", "TimeoutSeconds=30")));
         }
 
         var gateway = await hosts.StartGatewayAsync();

@@ -110,6 +110,22 @@ public sealed class ClusterHosts(string redis, string? clusterId = null)
         return server;
     }
 
+    /// <summary>
+    /// Silo arguments that make <c>model</c>, the real OpenAI-compatible provider pointed at
+    /// <paramref name="endpoint"/>, the default backend with no fallback; <paramref name="settings"/>
+    /// are more <c>Summarizer:Backends:model</c> keys ("TimeoutSeconds=30").
+    /// </summary>
+    public static string[] ModelBackendArgs(Uri endpoint, string model, params string[] settings) =>
+    [
+        "--Summarizer:Backend=model",
+        "--Summarizer:Fallback=",
+        "--Summarizer:Backends:extractive:Provider=Extractive",
+        "--Summarizer:Backends:model:Provider=OpenAICompatible",
+        $"--Summarizer:Backends:model:Endpoint={endpoint}",
+        $"--Summarizer:Backends:model:Model={model}",
+        .. settings.Select(s => "--Summarizer:Backends:model:" + s),
+    ];
+
     public static async Task<HttpStatusCode?> TryGetAsync(HttpClient http, string path)
     {
         try

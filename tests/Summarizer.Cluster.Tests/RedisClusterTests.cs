@@ -108,14 +108,7 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         await using var model = await ClusterHosts.StartFixedLatencyModelAsync(TimeSpan.FromSeconds(15));
         var hosts = new ClusterHosts(redis.ConnectionString);
         await using var silo = await hosts.StartSiloAsync(
-            configure: null,
-            "--Summarizer:Backend=model",
-            "--Summarizer:Fallback=",
-            "--Summarizer:Backends:extractive:Provider=Extractive",
-            "--Summarizer:Backends:model:Provider=OpenAICompatible",
-            $"--Summarizer:Backends:model:Endpoint={model.Endpoint}",
-            "--Summarizer:Backends:model:Model=slow",
-            "--Summarizer:Backends:model:TimeoutSeconds=60");
+            configure: null, ClusterHosts.ModelBackendArgs(model.Endpoint, "slow", "TimeoutSeconds=60"));
         await using var gateway = await hosts.StartGatewayAsync(true,
             "--Summarizer:Gateway:ResponseTimeoutSeconds=1", "--Summarizer:Gateway:MaxAttempts=2", "--Summarizer:Gateway:RetryBudgetSeconds=10");
         using var content = new StringContent(Seed + "\n\nDeadline check " + hosts.ClusterId + ".", Encoding.UTF8, "text/plain");

@@ -1,3 +1,5 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Summarizer.LongArticles.Tests;
@@ -5,33 +7,14 @@ namespace Summarizer.LongArticles.Tests;
 /// <summary>One Server-Sent Event as the client read it.</summary>
 public sealed record SseEvent(string Name, JsonElement Data);
 
-/// <summary>Reads <c>event:</c>/<c>data:</c> blocks from a response stream.</summary>
+/// <summary>Reads a response stream with the platform's SSE parser; every event's data is JSON.</summary>
 public static class Sse
 {
-    public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream stream)
+    public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(stream);
-        string? name = null;
-        string? data = null;
-        while (await reader.ReadLineAsync() is { } line)
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
         {
-            if (line.Length == 0)
-            {
-                if (name is not null && data is not null)
-                {
-                    yield return new SseEvent(name, JsonDocument.Parse(data).RootElement.Clone());
-                }
-
-                name = data = null;
-            }
-            else if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
+            yield return new SseEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone());
         }
     }
 }

@@ -1,7 +1,7 @@
 using Summarizer.Testing.ModelServers;
 using Summarizer.Text;
 
-namespace Summarizer.LongArticles.Harness;
+namespace Summarizer.Testing;
 
 /// <summary>
 /// How the long-article harness sets up the shared <see cref="LoopbackModelServer"/>: it waits

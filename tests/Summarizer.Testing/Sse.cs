@@ -2,7 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace Summarizer.LongArticles.Tests;
+namespace Summarizer.Testing;
 
 /// <summary>One Server-Sent Event as the client read it.</summary>
 public sealed record SseEvent(string Name, JsonElement Data);

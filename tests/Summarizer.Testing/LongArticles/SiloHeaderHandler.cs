@@ -1,4 +1,4 @@
-namespace Summarizer.LongArticles.Harness;
+namespace Summarizer.Testing;
 
 /// <summary>
 /// Adds <c>X-Silo: &lt;silo name&gt;</c> to every backend request a test silo makes, so the loopback

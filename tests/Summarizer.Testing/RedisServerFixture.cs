@@ -1,8 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Garnet;
 
-namespace Summarizer.Cluster.Tests;
+namespace Summarizer.Testing;
 
 /// <summary>
 /// A Redis-protocol server for the whole test collection: the one named by
@@ -22,20 +20,13 @@ public sealed class RedisServerFixture : IDisposable
             return;
         }
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         _garnet = new GarnetServer(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--lua", "-q"]);
         _garnet.Start();
         ConnectionString = $"127.0.0.1:{port}";
     }
 
     public string ConnectionString { get; }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose() => _garnet?.Dispose();
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Summarizer.Text;
 
-namespace Summarizer.LongArticles.Harness;
+namespace Summarizer.Testing;
 
 /// <summary>Synthetic long articles: distinct sentences in paragraphs, grown until they split into the wanted number of chunks.</summary>
 public static class LongArticleText

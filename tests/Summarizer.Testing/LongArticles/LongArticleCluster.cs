@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +10,7 @@ using Summarizer.Grains;
 using Summarizer.Testing.ModelServers;
 using Summarizer.Text;
 
-namespace Summarizer.LongArticles.Harness;
+namespace Summarizer.Testing;
 
 /// <summary>Settings of a <see cref="LongArticleCluster"/>: one LLM backend, one with a small context, and the limits.</summary>
 public sealed record LongArticleClusterSettings
@@ -108,7 +106,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         await cluster.DeployAsync();
 
         var web = WebApplication.CreateSlimBuilder();
-        web.WebHost.UseUrls("http://127.0.0.1:0");
+        web.WebHost.UseUrls(LoopbackPorts.AnyPortUrl);
         web.Logging.ClearProviders();
         web.Services.AddSingleton<IGrainFactory>(cluster.Client);
         web.Services.AddSingleton(cluster.Client);
@@ -116,8 +114,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         var api = web.Build();
         api.UseSummarizerApi();
         await api.StartAsync();
-        var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = LoopbackPorts.BoundAddress(api), Timeout = TimeSpan.FromMinutes(2) };
         return new LongArticleCluster(server, cluster, api, http, tokens, settings);
     }
 

@@ -1,7 +1,7 @@
-using Summarizer.LongArticles.Harness;
+using Summarizer.Testing;
 using Summarizer.Text;
 
-namespace Summarizer.LongArticles.Tests;
+namespace Summarizer.Text.Tests;
 
 public sealed class TokenChunkerTests
 {

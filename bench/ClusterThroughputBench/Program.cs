@@ -8,7 +8,7 @@
 // Exit code 1 when the ratio is below 2.7. Results go to docs/BENCHMARKS.md (Cluster throughput).
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Summarizer.Cluster.Tests;
+using Summarizer.Testing;
 using Summarizer.Contracts;
 using Summarizer.Text;
 
@@ -43,7 +43,7 @@ async Task<double> MeasureAsync(int silos)
 
         var gateway = await hosts.StartGatewayAsync();
         started.Add(gateway);
-        await ClusterHosts.WaitUntilAsync(async () => await ClusterHosts.ActiveSilosAsync(gateway.Http) == silos, TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(async () => await ClusterHosts.ActiveSilosAsync(gateway.Http) == silos, TimeSpan.FromSeconds(60));
         var client = gateway.App.Services.GetRequiredService<IClusterClient>();
 
         var run = hosts.ClusterId;

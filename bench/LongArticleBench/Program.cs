@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Backends;
-using Summarizer.LongArticles.Harness;
+using Summarizer.Testing;
 using Summarizer.Text;
 
 // Usage: dotnet run -c Release --project bench/LongArticleBench -- [latencyMs=500] [runs=5] [chunks=20]

@@ -23,6 +23,24 @@ internal static class RequestBody
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Reads the body and turns it into <typeparamref name="T"/>: JSON is deserialised, a plain-text
+    /// or HTML body goes through <paramref name="fromRaw"/> (which also reads the query).
+    /// </summary>
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> BindAsync<T>(
+        HttpContext context, ApiOptions options, Func<string, BodyKind, IQueryCollection, ApiOptions, (T?, ProblemHttpResult?)> fromRaw)
+        where T : class
+    {
+        var request = context.Request;
+        var (body, kind, problem) = await ReadAsync(request, options.MaxBodyBytes, context.RequestAborted);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return kind == BodyKind.Json ? ParseJson<T>(body!) : fromRaw(body!, kind, request.Query, options);
+    }
+
     public static async Task<(string? Body, BodyKind Kind, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (!TryGetKind(request.ContentType, out var kind, out var encoding))

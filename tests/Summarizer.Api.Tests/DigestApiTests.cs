@@ -10,8 +10,8 @@ namespace Summarizer.Api.Tests;
 [Collection(SiloHostCollection.Name)]
 public sealed class DigestApiTests(SiloHostFixture host)
 {
-    private static readonly string Seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.txt"));
-    private static readonly JsonElement SeedQuotes = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.quotes.json"))).RootElement;
+    private static readonly string Seed = Seeds.Raw;
+    private static readonly JsonElement SeedQuotes = Seeds.QuotesJson;
 
     private HttpClient Http => host.Client;
 

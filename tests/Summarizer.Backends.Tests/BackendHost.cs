@@ -139,14 +139,6 @@ public static class Settings
     });
 }
 
-public static class Seeds
-{
-    public static string Article { get; } = Summarizer.Text.ArticleDocument.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.txt"))).Text;
-
-    public const string Title = "US strikes on Iran-backed militias";
-}
-
 /// <summary>Every log line (message and exception) a host writes, at every level.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {

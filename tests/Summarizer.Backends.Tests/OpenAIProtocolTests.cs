@@ -267,10 +267,7 @@ public sealed class OpenAIProtocolTests
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
 
         var first = host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None);
-        while (server.Requests.Count == 0)
-        {
-            await Task.Delay(10);
-        }
+        await server.WhenAsync(s => s.Requests.Count > 0);
 
         var refused = await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None));
 

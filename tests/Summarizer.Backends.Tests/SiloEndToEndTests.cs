@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Silo;
@@ -20,7 +17,7 @@ namespace Summarizer.Backends.Tests;
 [Collection(nameof(SiloEndToEndTests))]
 public sealed class SiloEndToEndTests
 {
-    private static readonly string ArticleFile = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.txt");
+    private static readonly string ArticleFile = Seeds.ArticleFile;
 
     [Fact]
     public async Task Changing_only_Summarizer_Backend_changes_which_backend_answers_the_digest()
@@ -28,14 +25,14 @@ public sealed class SiloEndToEndTests
         await using var server = await LoopbackModelServer.StartAsync();
         var backends = BackendArgs("vllm", Settings.OpenAICompatible(server, "qwen-test"));
 
-        await using (var silo = await RunningSilo.StartAsync([.. backends, "--Summarizer:Backend=extractive"]))
+        await using (var silo = await EmbeddedSilo.StartAsync([.. backends, "--Summarizer:Backend=extractive"]))
         {
             var digest = await PostDigestAsync(silo);
             Assert.Equal("extractive", digest["backend"]!["name"]!.GetValue<string>());
             Assert.Empty(server.Requests);
         }
 
-        await using (var silo = await RunningSilo.StartAsync([.. backends, "--Summarizer:Backend=vllm"]))
+        await using (var silo = await EmbeddedSilo.StartAsync([.. backends, "--Summarizer:Backend=vllm"]))
         {
             var digest = await PostDigestAsync(silo);
             Assert.Equal("vllm", digest["backend"]!["name"]!.GetValue<string>());
@@ -55,7 +52,7 @@ public sealed class SiloEndToEndTests
         await using var server = await LoopbackModelServer.StartAsync();
 
         // Only the endpoint is pointed at the loopback server; provider and model come from appsettings.json.
-        await using var silo = await RunningSilo.StartAsync(["--Summarizer:Backend=ollama", $"--Summarizer:Backends:ollama:Endpoint={server.BaseUri}"]);
+        await using var silo = await EmbeddedSilo.StartAsync(["--Summarizer:Backend=ollama", $"--Summarizer:Backends:ollama:Endpoint={server.BaseUri}"]);
         var digest = await PostDigestAsync(silo);
 
         Assert.Equal("ollama", digest["backend"]!["name"]!.GetValue<string>());
@@ -84,7 +81,7 @@ public sealed class SiloEndToEndTests
         var slowOptions = Settings.OpenAICompatible(slow);
         slowOptions["AttemptTimeoutSeconds"] = "0.2";
         slowOptions["Retries"] = "1";
-        await using var silo = await RunningSilo.StartAsync([
+        await using var silo = await EmbeddedSilo.StartAsync([
             "--Summarizer:Backend=extractive", "--Summarizer:Fallback=",
             .. BackendArgs("broken", Settings.OpenAICompatible(broken)),
             .. BackendArgs("limited", Settings.Ollama(limited)),
@@ -106,7 +103,7 @@ public sealed class SiloEndToEndTests
     {
         await using var broken = await LoopbackModelServer.StartAsync();
         broken.Always = new Step.Status(500);
-        await using var silo = await RunningSilo.StartAsync([
+        await using var silo = await EmbeddedSilo.StartAsync([
             "--Summarizer:Backend=broken", "--Summarizer:Fallback=extractive",
             .. BackendArgs("broken", Settings.OpenAICompatible(broken)),
         ]);
@@ -122,7 +119,7 @@ public sealed class SiloEndToEndTests
     [Fact]
     public async Task The_silo_refuses_to_start_when_a_backend_lacks_its_key_and_names_the_key()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningSilo.StartAsync([
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => EmbeddedSilo.StartAsync([
             "--Summarizer:Backend=openai",
             "--Summarizer:Backends:openai:Provider=OpenAI",
             "--Summarizer:Backends:openai:Model=gpt-4o-mini",
@@ -134,7 +131,7 @@ public sealed class SiloEndToEndTests
     private static IEnumerable<string> BackendArgs(string name, Dictionary<string, string?> options) =>
         options.Select(kv => $"--Summarizer:Backends:{name}:{kv.Key}={kv.Value}");
 
-    private static async Task<JsonObject> PostDigestAsync(RunningSilo silo)
+    private static async Task<JsonObject> PostDigestAsync(RunningHost silo)
     {
         using var content = new StringContent(await File.ReadAllTextAsync(ArticleFile), Encoding.UTF8, "text/plain");
         using var response = await silo.Http.PostAsync(new Uri("/v1/digests?maxQuotes=3", UriKind.Relative), content);
@@ -143,7 +140,7 @@ public sealed class SiloEndToEndTests
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    private static async Task<string> StoreArticleAsync(RunningSilo silo)
+    private static async Task<string> StoreArticleAsync(RunningHost silo)
     {
         using var content = new StringContent(await File.ReadAllTextAsync(ArticleFile), Encoding.UTF8, "text/plain");
         using var response = await silo.Http.PostAsync(new Uri("/v1/articles", UriKind.Relative), content);
@@ -151,7 +148,7 @@ public sealed class SiloEndToEndTests
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
-    private static async Task<HttpResponseMessage> AssertProblemAsync(RunningSilo silo, string path, HttpStatusCode status, string type)
+    private static async Task<HttpResponseMessage> AssertProblemAsync(RunningHost silo, string path, HttpStatusCode status, string type)
     {
         var response = await silo.Http.GetAsync(new Uri(path, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
@@ -159,58 +156,5 @@ public sealed class SiloEndToEndTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("https://summarizer.dev/problems/" + type, JsonNode.Parse(body)!["type"]!.GetValue<string>());
         return response;
-    }
-
-    /// <summary>The silo host on free loopback ports, with an HttpClient on its API.</summary>
-    private sealed class RunningSilo : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private RunningSilo(WebApplication app, HttpClient http)
-        {
-            _app = app;
-            Http = http;
-        }
-
-        public HttpClient Http { get; }
-
-        public static async Task<RunningSilo> StartAsync(string[] args)
-        {
-            var app = SummarizerSilo.Build([
-                "--urls=http://127.0.0.1:0",
-                $"--Orleans:SiloPort={FreePort()}",
-                $"--Orleans:GatewayPort={FreePort()}",
-                $"--Orleans:ClusterId=test-{Guid.NewGuid():N}",
-                "--Logging:LogLevel:Default=Warning",
-                "--Logging:LogLevel:Orleans=Error",
-                .. args,
-            ]);
-            try
-            {
-                await app.StartAsync();
-            }
-            catch
-            {
-                await app.DisposeAsync();
-                throw;
-            }
-
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new RunningSilo(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

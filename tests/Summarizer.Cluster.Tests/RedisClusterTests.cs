@@ -9,7 +9,7 @@ namespace Summarizer.Cluster.Tests;
 [Collection(RedisCollection.Name)]
 public sealed class RedisClusterTests(RedisServerFixture redis)
 {
-    private static readonly string Seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.txt"));
+    private static readonly string Seed = Seeds.Raw;
 
     [Fact]
     public async Task An_article_written_through_one_silo_is_read_through_the_other_after_the_first_stops()
@@ -25,9 +25,9 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
             id = stored.GetProperty("articleId").GetString()!;
 
             await using var b = await hosts.StartSiloAsync();
-            await ClusterHosts.WaitUntilAsync(async () => await ClusterHosts.ActiveSilosAsync(b.Http) == 2, TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => await ClusterHosts.ActiveSilosAsync(b.Http) == 2, TimeSpan.FromSeconds(30));
             await a.StopAsync();
-            await ClusterHosts.WaitUntilAsync(async () => await ClusterHosts.ActiveSilosAsync(b.Http) == 1, TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => await ClusterHosts.ActiveSilosAsync(b.Http) == 1, TimeSpan.FromSeconds(30));
 
             using var info = await b.Http.GetAsync(new Uri($"/v1/articles/{id}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, info.StatusCode);
@@ -47,18 +47,18 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
 
         var a = await hosts.StartSiloAsync();
         var b = await hosts.StartSiloAsync();
-        await ClusterHosts.WaitUntilAsync(async () => await ReadyAsync(gateway) && await ClusterHosts.ActiveSilosAsync(gateway.Http) == 2, TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(async () => await ReadyAsync(gateway) && await ClusterHosts.ActiveSilosAsync(gateway.Http) == 2, TimeSpan.FromSeconds(60));
         var first = await PostDigestAsync(gateway.Http, text);
         Assert.False(first.GetProperty("cached").GetBoolean());
 
         await Task.WhenAll(a.StopAsync(), b.StopAsync());
         await a.DisposeAsync();
         await b.DisposeAsync();
-        await ClusterHosts.WaitUntilAsync(async () => !await ReadyAsync(gateway), TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(async () => !await ReadyAsync(gateway), TimeSpan.FromSeconds(30));
 
         await using var a2 = await hosts.StartSiloAsync();
         await using var b2 = await hosts.StartSiloAsync();
-        await ClusterHosts.WaitUntilAsync(() => ReadyAsync(gateway), TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => ReadyAsync(gateway), TimeSpan.FromSeconds(60));
         var again = await PostDigestAsync(gateway.Http, text);
         Assert.True(again.GetProperty("cached").GetBoolean(), "the digest cached before the restart is read back from Redis");
         Assert.Equal(first.GetProperty("articleId").GetString(), again.GetProperty("articleId").GetString());
@@ -72,12 +72,12 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
     {
         var hosts = new ClusterHosts(redis.ConnectionString);
         await using var gateway = await hosts.StartGatewayAsync(waitForStart: false);
-        Assert.Equal(HttpStatusCode.OK, await ClusterHosts.TryGetAsync(gateway.Http, "/healthz"));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ClusterHosts.TryGetAsync(gateway.Http, "/readyz"));
+        Assert.Equal(HttpStatusCode.OK, await gateway.TryGetAsync("/healthz"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await gateway.TryGetAsync("/readyz"));
 
         await using var silo = await hosts.StartSiloAsync();
         Assert.True(await ReadyAsync(silo), "a started silo is Active, so ready");
-        await ClusterHosts.WaitUntilAsync(() => ReadyAsync(gateway), TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => ReadyAsync(gateway), TimeSpan.FromSeconds(60));
         Assert.Equal(1, await ClusterHosts.ActiveSilosAsync(gateway.Http));
         Assert.Equal(1, await ClusterHosts.ActiveSilosAsync(silo.Http));
         await gateway.StopAsync();
@@ -116,19 +116,21 @@ public sealed class RedisClusterTests(RedisServerFixture redis)
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         var id = (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var brief = await gateway.Http.GetAsync(new Uri($"/v1/articles/{id}/quotes", UriKind.Relative));
-        clock.Stop();
         var body = await brief.Content.ReadAsStringAsync();
         Assert.True(brief.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)brief.StatusCode} {body}");
         Assert.Contains("cluster-unavailable", body, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed.TotalSeconds:F1} s; two 1 s attempts expected, not the model's 15 s");
+
+        // The gateway gave up before the model answered (its 15 s latency): the model was called,
+        // and no call has been answered, so the attempt deadlines, not the answer, ended the request.
+        Assert.True(model.Started >= 1, "the model was called");
+        Assert.DoesNotContain(model.Calls, c => c.Completed);
         await gateway.StopAsync();
         await silo.StopAsync();
     }
 
     private static async Task<bool> ReadyAsync(RunningHost host) =>
-        await ClusterHosts.TryGetAsync(host.Http, "/readyz") == HttpStatusCode.OK;
+        await host.TryGetAsync("/readyz") == HttpStatusCode.OK;
 
     private static async Task<JsonElement> PostDigestAsync(HttpClient http, string text)
     {

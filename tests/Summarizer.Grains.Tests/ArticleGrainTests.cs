@@ -8,7 +8,7 @@ namespace Summarizer.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ArticleGrainTests(ClusterFixture fixture)
 {
-    private static readonly string Seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d78e6bd5a83982cf.txt"));
+    private static readonly string Seed = Seeds.Raw;
 
     private static ArticleContent Content(string raw)
     {

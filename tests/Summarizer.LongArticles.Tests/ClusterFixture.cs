@@ -1,4 +1,4 @@
-using Summarizer.LongArticles.Harness;
+using Summarizer.Testing;
 using Summarizer.Text;
 
 namespace Summarizer.LongArticles.Tests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Summarizer.LongArticles.Harness;
+using Summarizer.Testing;
 using Summarizer.Testing.ModelServers;
 using Summarizer.Text;
 
@@ -199,21 +199,23 @@ public sealed class LongArticleTests(ClusterFixture fixture)
                 await using var events = Sse.ReadAsync(stream).GetAsyncEnumerator(cts.Token);
                 Assert.True(await events.MoveNextAsync());
                 Assert.Equal("progress", events.Current.Name); // chunk 0 of 20: the stream is open, the map calls are out
-                await Until(() => Server.Started - startedBefore == 20);
+                await Server.WhenAsync(_ => Server.Started - startedBefore == 20);
                 await cts.CancelAsync();
             }
 
             // Every call in flight is abandoned, and the reduce that would follow is never made.
-            await Until(() => Server.Calls.Count - endedBefore == 20);
+            await Server.WhenAsync(_ => Server.Calls.Count - endedBefore == 20);
             var calls = Server.Calls.Skip(endedBefore).ToList();
             Assert.All(calls, c => Assert.True(c.Aborted, $"a {c.Kind} call was answered"));
-            await Task.Delay(Server.Latency);
             Assert.Equal(20, Server.Started - startedBefore);
 
-            // The computation was dropped, not left broken: the next request computes it afresh.
+            // The computation was dropped, not left broken: the next request computes it afresh, with
+            // its own 20 maps and one reduce; the dropped run added no call (no reduce) meanwhile.
             Server.Latency = TimeSpan.FromMilliseconds(20);
             var brief = await GetBriefAsync(id, "short", "llm");
             Assert.False(brief.GetProperty("cached").GetBoolean());
+            Assert.Equal(20 + 21, Server.Started - startedBefore);
+            Assert.Single(Server.Calls.Skip(endedBefore), c => c.Kind == "Reduce");
         }
         finally
         {
@@ -238,7 +240,7 @@ public sealed class LongArticleTests(ClusterFixture fixture)
                 await using var stream = await response.Content.ReadAsStreamAsync(cts.Token);
                 await using var events = Sse.ReadAsync(stream).GetAsyncEnumerator(cts.Token);
                 Assert.True(await events.MoveNextAsync());
-                await Until(() => Server.Started - startedBefore == 20);
+                await Server.WhenAsync(_ => Server.Started - startedBefore == 20);
                 await cts.CancelAsync();
             }
 
@@ -318,16 +320,5 @@ public sealed class LongArticleTests(ClusterFixture fixture)
         }
 
         return events;
-    }
-
-    /// <summary>Waits for a condition the system must reach; fails after a generous bound rather than hanging.</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "the condition was not reached within 30 s");
     }
 }

@@ -37,6 +37,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     private readonly ConcurrentQueue<Step> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<ChatCall> _calls = new();
+    private readonly List<(Func<LoopbackModelServer, bool> Condition, TaskCompletionSource Reached)> _waiters = [];
     private int _started;
     private int _inFlight;
     private int _maxInFlight;
@@ -123,6 +124,53 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds of this server (checked now and whenever a
+    /// call starts or ends), so a test waits on the server's events instead of polling. Fails with
+    /// <see cref="TimeoutException"/> after <paramref name="limit"/> (default 30 s), a bound against hanging.
+    /// </summary>
+    public async Task WhenAsync(Func<LoopbackModelServer, bool> condition, TimeSpan? limit = null)
+    {
+        var waiter = (condition, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_waiters)
+        {
+            _waiters.Add(waiter);
+        }
+
+        try
+        {
+            Signal();
+            await waiter.Item2.Task.WaitAsync(limit ?? TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            lock (_waiters)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    private void Record(ChatCall call)
+    {
+        _calls.Enqueue(call);
+        Signal();
+    }
+
+    private void Signal()
+    {
+        lock (_waiters)
+        {
+            foreach (var (condition, reached) in _waiters)
+            {
+                if (!reached.Task.IsCompleted && condition(this))
+                {
+                    reached.TrySetResult();
+                }
+            }
+        }
+    }
+
     /// <summary>Forgets the ended calls and the counts (not the recorded requests or the script).</summary>
     public void Reset()
     {
@@ -157,6 +205,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     private async Task CountedAsync(HttpContext context, Func<HttpContext, Accepted, string, Task> write)
     {
         Interlocked.Increment(ref _started);
+        Signal();
         var now = Interlocked.Increment(ref _inFlight);
         int max;
         while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
@@ -170,7 +219,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
             var silo = context.Request.Headers["X-Silo"].FirstOrDefault() ?? "unknown";
             if (accepted.Text is null)
             {
-                _calls.Enqueue(new ChatCall(kind, silo, accepted.PromptTokens, accepted.Stream, Completed: false, Aborted: false));
+                Record(new ChatCall(kind, silo, accepted.PromptTokens, accepted.Stream, Completed: false, Aborted: false));
                 return;
             }
 
@@ -180,17 +229,17 @@ public sealed class LoopbackModelServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                _calls.Enqueue(new ChatCall(kind, silo, accepted.PromptTokens, accepted.Stream, Completed: false, Aborted: true));
+                Record(new ChatCall(kind, silo, accepted.PromptTokens, accepted.Stream, Completed: false, Aborted: true));
                 return;
             }
 
             await write(context, accepted, accepted.Text);
-            _calls.Enqueue(new ChatCall(kind, silo, accepted.PromptTokens, accepted.Stream, Completed: true, Aborted: false));
+            Record(new ChatCall(kind, silo, accepted.PromptTokens, accepted.Stream, Completed: true, Aborted: false));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // A scripted delay the caller did not wait for.
-            _calls.Enqueue(new ChatCall("Unknown", context.Request.Headers["X-Silo"].FirstOrDefault() ?? "unknown", 0, false, Completed: false, Aborted: true));
+            Record(new ChatCall("Unknown", context.Request.Headers["X-Silo"].FirstOrDefault() ?? "unknown", 0, false, Completed: false, Aborted: true));
         }
         finally
         {
@@ -206,6 +255,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         var path = context.Request.Path + context.Request.QueryString;
         _requests.Enqueue(new RecordedRequest(path, body, context.Request.Headers.Authorization.FirstOrDefault(),
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        Signal();
         var json = JsonNode.Parse(body)!;
         var messages = (json["messages"] as JsonArray)?.OfType<JsonNode>().ToList() ?? [];
         var prompt = string.Join("\n", messages.Select(Content));

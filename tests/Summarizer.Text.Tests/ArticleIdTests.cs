@@ -26,8 +26,8 @@ public class ArticleIdTests
     [Fact]
     public void Seed_id_is_stable()
     {
-        var first = ArticleId.Compute(ArticleDocument.Parse(Seed.Text).Text);
-        var second = ArticleId.Compute(ArticleDocument.Parse(Seed.Text.Replace("\n", "\r\n", StringComparison.Ordinal)).Text);
+        var first = ArticleId.Compute(ArticleDocument.Parse(Seeds.Raw).Text);
+        var second = ArticleId.Compute(ArticleDocument.Parse(Seeds.Raw.Replace("\n", "\r\n", StringComparison.Ordinal)).Text);
         Assert.Equal(first, second);
     }
 

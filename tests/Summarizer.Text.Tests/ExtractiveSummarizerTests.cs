@@ -8,7 +8,7 @@ public class ExtractiveSummarizerTests
     [InlineData(5)]
     public void Returns_the_requested_number_of_sentences_in_article_order(int count)
     {
-        var doc = ArticleDocument.Parse(Seed.Text);
+        var doc = ArticleDocument.Parse(Seeds.Raw);
         var brief = ExtractiveSummarizer.Summarize(doc, count);
         Assert.Equal(count, brief.Count);
         var positions = brief.Select(s => doc.Text.IndexOf(s[..20], StringComparison.Ordinal)).ToList();

@@ -58,7 +58,7 @@ public class KeyQuoteSelectorTests
     [Fact]
     public void Seed_digest_has_five_distinct_attributed_quotes()
     {
-        var doc = ArticleDocument.Parse(Seed.Text);
+        var doc = ArticleDocument.Parse(Seeds.Raw);
         var chosen = KeyQuoteSelector.Select(QuoteExtractor.Extract(doc), KeyQuoteSelector.DefaultMax);
         Assert.Equal(5, chosen.Count);
         Assert.All(chosen, q => Assert.False(string.IsNullOrEmpty(q.Speaker)));

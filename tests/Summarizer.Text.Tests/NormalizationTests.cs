@@ -33,7 +33,7 @@ public class NormalizationTests
     [Fact]
     public void Seed_parses_with_its_date_and_sentences()
     {
-        var doc = ArticleDocument.Parse(Seed.Text);
+        var doc = ArticleDocument.Parse(Seeds.Raw);
         Assert.Equal("2021-06-29", doc.Date);
         Assert.True(doc.Sentences.Count > 20);
         Assert.DoesNotContain("date 2021", doc.Text, StringComparison.Ordinal);

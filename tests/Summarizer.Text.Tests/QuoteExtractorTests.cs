@@ -9,8 +9,8 @@ public class QuoteExtractorTests
     [Fact]
     public void Seed_has_all_nine_quotes_with_their_speakers()
     {
-        var found = Quotes(Seed.Text);
-        var expected = Seed.Quotes();
+        var found = Quotes(Seeds.Raw);
+        var expected = Seeds.Quotes();
         Assert.Equal(9, expected.Count);
         foreach (var (quote, speaker) in expected)
         {
@@ -22,7 +22,7 @@ public class QuoteExtractorTests
     [Fact]
     public void Offsets_point_at_the_quoted_words_in_the_normalised_text()
     {
-        var doc = ArticleDocument.Parse(Seed.Text);
+        var doc = ArticleDocument.Parse(Seeds.Raw);
         var quotes = QuoteExtractor.Extract(doc);
         Assert.NotEmpty(quotes);
         Assert.All(quotes, q => Assert.Equal(q.Text, doc.Text[q.Start..q.End]));

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Summarizer.Contracts;
+
+namespace Summarizer.Api;
+
+/// <summary>
+/// Query parameters of the brief endpoints (<c>?length=&amp;backend=</c>), bound with
+/// <c>[AsParameters]</c> so OpenAPI lists them; <see cref="RequestPartFilter"/> answers a bad value.
+/// </summary>
+public sealed record BriefQuery([property: FromQuery(Name = "length")] string? Length, [property: FromQuery(Name = "backend")] string? Backend) : IRequestPart
+{
+    public ProblemHttpResult? Problem => ApiParameters.Length(Length, out _);
+
+    /// <summary>The preset asked for (valid once the filter let the request through).</summary>
+    public BriefLength Preset => ApiParameters.Length(Length, out var preset) is null ? preset : BriefLength.Short;
+
+    public BriefOptions ToOptions() => new(Preset, Backend);
+}

@@ -1,0 +1,53 @@
+using Summarizer.Testing.ModelServers;
+using Summarizer.Text;
+
+namespace Summarizer.Testing;
+
+/// <summary>
+/// How the long-article harness sets up the shared <see cref="LoopbackModelServer"/>: it waits
+/// 50 ms per call (the model's time), answers with the first words of the last user message as
+/// sentences, streams word by word, counts tokens with the harness's tokenizer, and records each
+/// call's kind (map, reduce or brief, read from the prompt).
+/// </summary>
+public static class LoopbackAnswers
+{
+    public static async Task<LoopbackModelServer> StartServerAsync(TokenCounter tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var server = await LoopbackModelServer.StartAsync();
+        server.Latency = TimeSpan.FromMilliseconds(50);
+        server.CountTokens = tokens.Count;
+        server.Classify = KindOf;
+        server.Responder = request => Answer(request.LastUserMessage);
+        server.StreamPieces = LoopbackModelServer.Words;
+        return server;
+    }
+
+    /// <summary>
+    /// What the call is for, from the prompt templates' wording (Summarizer.Backends/Prompts): a
+    /// map prompt speaks of "one part of a long article", a reduce prompt of "partial summaries".
+    /// </summary>
+    public static string KindOf(string prompt) =>
+        prompt.Contains("part of a long article", StringComparison.OrdinalIgnoreCase) ? "Map"
+        : prompt.Contains("partial summaries", StringComparison.OrdinalIgnoreCase) ? "Reduce"
+        : "Brief";
+
+    /// <summary>Two short sentences (one per line, as the prompts ask) made of the input's first words and its hash: deterministic and much shorter than the input.</summary>
+    public static string Answer(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var words = input.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', '!', '?', '"', '“', '”'))
+            .Where(w => w.Length > 0)
+            .Take(24)
+            .ToList();
+        if (words.Count == 0)
+        {
+            return "Nothing to summarise.";
+        }
+
+        // The input's hash keeps answers to different inputs different even when they start alike.
+        var half = Math.Max(1, words.Count / 2);
+        return $"Point {ArticleId.Compute(input)[..8]} {string.Join(' ', words.Take(half))}.\nAlso {string.Join(' ', words.Skip(half).DefaultIfEmpty("that"))}.";
+    }
+}

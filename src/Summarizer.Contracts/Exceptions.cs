@@ -108,3 +108,17 @@ public sealed class ArticleLimitExceededException : Exception
     [Id(2)]
     public long Actual { get; init; }
 }
+
+/// <summary>
+/// The article could not be analysed (no sentences, or the text analysis failed on it), so it was
+/// not stored; the API answers 422.
+/// </summary>
+[GenerateSerializer]
+public sealed class ArticleNotAnalysableException : Exception
+{
+    public ArticleNotAnalysableException() { }
+
+    public ArticleNotAnalysableException(string message) : base(message) { }
+
+    public ArticleNotAnalysableException(string message, Exception inner) : base(message, inner) { }
+}

@@ -53,12 +53,24 @@ public sealed class ArticleGrain(
 
         if (state.State.Text is null)
         {
+            // Analysed before it is stored: an article the text pipeline cannot take is never stored.
+            (_document, _quotes) = Analyse(id, content);
             state.State.Text = content.Text;
             state.State.Title = content.Title;
             state.State.Date = content.Date;
             state.State.SourceUrl = content.SourceUrl;
             state.State.StoredAt = DateTimeOffset.UtcNow;
-            await WriteAsync();
+            try
+            {
+                await WriteAsync();
+            }
+            catch
+            {
+                state.State = new ArticleState(); // not stored: forget it here too
+                (_document, _quotes) = (null, null);
+                throw;
+            }
+
             logger.LogInformation("Stored article {ArticleId} ({Characters} characters)", id, content.Text.Length);
         }
         else if ((state.State.Title is null && content.Title is not null) || (state.State.Date is null && content.Date is not null))
@@ -71,6 +83,39 @@ public sealed class ArticleGrain(
         }
 
         return Info();
+    }
+
+    /// <summary>
+    /// The document and its quotes, or why the content cannot be stored: text or title not in the
+    /// normalised form every offset refers to (a caller bug: <see cref="ArgumentException"/>), no
+    /// sentences, or an analysis failure (<see cref="ArticleNotAnalysableException"/>).
+    /// </summary>
+    private (ArticleDocument Document, IReadOnlyList<Quote> Quotes) Analyse(string id, ArticleContent content)
+    {
+        if (!ArticleNormalizer.IsNormalized(content.Text) || !string.Equals(ArticleNormalizer.NormalizeTitle(content.Title), content.Title, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The text or title is not normalised (ArticleNormalizer).", nameof(content));
+        }
+
+        ArticleDocument document;
+        IReadOnlyList<Quote> quotes;
+        try
+        {
+            document = ArticleDocument.FromNormalized(content.Text, content.Title, content.Date);
+            quotes = QuoteExtractor.Extract(document);
+        }
+        catch (Exception e) when (IsAnalysisFailure(e))
+        {
+            logger.LogError(e, "Text analysis failed on article {ArticleId}; it is not stored", id);
+            throw new ArticleNotAnalysableException("The article's text could not be analysed; it was not stored.");
+        }
+
+        if (!document.HasSentences)
+        {
+            throw new ArticleNotAnalysableException("The text holds no sentences (no letters or digits) to summarise.");
+        }
+
+        return (document, quotes);
     }
 
     public Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default) =>
@@ -143,7 +188,7 @@ public sealed class ArticleGrain(
     public async Task<QuoteDigest> GetKeyQuotesAsync(int max, string? backend, CancellationToken cancellationToken = default)
     {
         var document = Document();
-        _quotes ??= QuoteExtractor.Extract(document);
+        var candidates = Quotes(document);
         var chosen = backends.Get(backend);
         var spec = $"{max}|{chosen.Name}|{chosen.Model}|{chosen.PromptVersion}";
         if (_quoteDigests.TryGetValue(spec, out var task) && task.IsCompletedSuccessfully)
@@ -153,7 +198,7 @@ public sealed class ArticleGrain(
 
         if (task is null || task.IsFaulted || task.IsCanceled)
         {
-            task = SelectQuotesAsync(spec, document, _quotes, max, chosen.Name);
+            task = SelectQuotesAsync(spec, document, candidates, max, chosen.Name);
             _quoteDigests[spec] = task;
         }
 
@@ -449,13 +494,35 @@ public sealed class ArticleGrain(
         return _document ??= ArticleDocument.FromNormalized(state.State.Text, state.State.Title, state.State.Date);
     }
 
+    /// <summary>The article's quotes; an article stored before analysis came first is analysed here, and refused the same way.</summary>
+    private IReadOnlyList<Quote> Quotes(ArticleDocument document)
+    {
+        if (_quotes is null)
+        {
+            try
+            {
+                _quotes = QuoteExtractor.Extract(document);
+            }
+            catch (Exception e) when (IsAnalysisFailure(e))
+            {
+                logger.LogError(e, "Text analysis failed on stored article {ArticleId}", this.GetPrimaryKeyString());
+                throw new ArticleNotAnalysableException("The article's text could not be analysed.");
+            }
+        }
+
+        return _quotes;
+    }
+
+    /// <summary>What a bug in the text pipeline throws (index, argument or state errors), as opposed to the runtime failing.</summary>
+    private static bool IsAnalysisFailure(Exception e) =>
+        e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or FormatException;
+
     private ArticleInfo Info()
     {
         var document = Document();
-        _quotes ??= QuoteExtractor.Extract(document);
         return new ArticleInfo(
             this.GetPrimaryKeyString(), state.State.Title, state.State.Date, state.State.SourceUrl,
-            document.Text.Length, document.Paragraphs.Count, document.Sentences.Count, _quotes.Count, state.State.StoredAt);
+            document.Text.Length, document.Paragraphs.Count, document.Sentences.Count, Quotes(document).Count, state.State.StoredAt);
     }
 
     private Task WriteAsync()

@@ -29,12 +29,15 @@ public sealed class ArticleDocument
     /// <summary>True when at least one sentence holds a letter or digit.</summary>
     public bool HasSentences => Sentences.Count > 0;
 
-    /// <summary>Normalises raw text (metadata line, whitespace, line endings) and splits it.</summary>
+    /// <summary>
+    /// Normalises raw text (metadata line, whitespace, line endings) and splits it; a given
+    /// <paramref name="title"/> (normalised the same way) wins over a leading title line.
+    /// </summary>
     public static ArticleDocument Parse(string raw, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var normalized = ArticleNormalizer.Normalize(raw);
-        return FromNormalized(normalized.Text, title ?? normalized.Title, normalized.Date);
+        return FromNormalized(normalized.Text, ArticleNormalizer.NormalizeTitle(title) ?? normalized.Title, normalized.Date);
     }
 
     /// <summary>Builds the document from text that is already normalised (e.g. from grain state).</summary>

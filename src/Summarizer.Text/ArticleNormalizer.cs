@@ -8,16 +8,17 @@ namespace Summarizer.Text;
 /// Turns raw article text into the canonical form every id and offset is computed on:
 /// Unicode NFC, "\n" line endings, no trailing spaces, paragraphs separated by exactly one blank
 /// line, and leading metadata lines (<c>date 2021-06-29</c>, <c>title ...</c>) lifted out.
-/// Quote marks are kept as written: the digest's quotes must be verbatim.
+/// Characters no text should hold are dealt with first (<see cref="UnicodeCleaner"/>): lone
+/// surrogates and non-characters become U+FFFD, control characters other than tab and line
+/// breaks are dropped, so any string normalises. Quote marks are kept as written: the digest's
+/// quotes must be verbatim.
 /// </summary>
 public static partial class ArticleNormalizer
 {
     public static NormalizedText Normalize(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = IsAscii(raw) || raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-
+        var text = Prepare(raw);
         string? date = null;
         string? title = null;
         // Metadata may lead the text: " date 2021-06-29 The US airstrikes ..." (same line) or on its own line.
@@ -38,7 +39,7 @@ public static partial class ArticleNormalizer
             var t = LeadingTitle().Match(text);
             if (t.Success && title is null)
             {
-                title = t.Groups["title"].Value.Trim();
+                title = NormalizeTitle(t.Groups["title"].Value);
                 text = text[t.Length..];
                 continue;
             }
@@ -46,7 +47,26 @@ public static partial class ArticleNormalizer
             break;
         }
 
-        // One pass: collapse runs of horizontal whitespace, trim lines, keep at most one blank line.
+        return new NormalizedText(Layout(text), string.IsNullOrEmpty(title) ? null : title, date);
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is already in the form <see cref="Normalize"/> gives (its
+    /// metadata lines aside): what a grain checks before it stores text sent by another process.
+    /// </summary>
+    public static bool IsNormalized(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Equals(Layout(Prepare(text)), text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Well-formed characters (<see cref="UnicodeCleaner"/>), NFC, "\n" line endings.</summary>
+    private static string Prepare(string raw) =>
+        ToNfc(UnicodeCleaner.Clean(raw)).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    /// <summary>One pass: collapse runs of horizontal whitespace, trim lines, keep at most one blank line.</summary>
+    private static string Layout(string text)
+    {
         var sb = new StringBuilder(text.Length);
         var blank = false;
         var lineStart = 0;
@@ -77,17 +97,35 @@ public static partial class ArticleNormalizer
             lineStart = lineEnd + 1;
         }
 
-        return new NormalizedText(sb.ToString(), string.IsNullOrEmpty(title) ? null : title, date);
+        return sb.ToString();
     }
 
-    private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
+    /// <summary>
+    /// A title as stored: cleaned like the text, in NFC, every run of whitespace (line breaks
+    /// included) one space, trimmed; null when nothing is left.
+    /// </summary>
+    public static string? NormalizeTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
 
-    private static void AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> line)
+        var sb = new StringBuilder(title.Length);
+        AppendCollapsed(sb, ToNfc(UnicodeCleaner.Clean(title)).AsSpan().Trim(), collapseNewlines: true);
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    /// <summary>NFC of text <see cref="UnicodeCleaner"/> has cleaned (which <see cref="string.Normalize()"/> accepts).</summary>
+    private static string ToNfc(string s) =>
+        System.Text.Ascii.IsValid(s) || s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+
+    private static void AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> line, bool collapseNewlines = false)
     {
         var space = false;
         foreach (var c in line)
         {
-            if (c != '\n' && char.IsWhiteSpace(c))
+            if ((collapseNewlines || c != '\n') && char.IsWhiteSpace(c))
             {
                 space = true;
                 continue;

@@ -50,6 +50,31 @@ public sealed class ArticleGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Text_without_sentences_is_refused_and_not_stored()
+    {
+        const string text = "... --- !!! ???";
+        var grain = fixture.Cluster.Client.GetGrain<IArticleGrain>(ArticleId.Compute(text));
+
+        await Assert.ThrowsAsync<ArticleNotAnalysableException>(() => grain.StoreAsync(new ArticleContent(text, null, null, null)));
+        Assert.Null(await grain.GetInfoAsync());
+        await Assert.ThrowsAsync<ArticleNotFoundException>(() => grain.GetQuotesAsync(5));
+    }
+
+    [Theory]
+    [InlineData("Two  spaces inside. Another sentence.", null)]
+    [InlineData("A sentence.\n\n\nThree line breaks.", null)]
+    [InlineData("A non-character \uFFFE inside.", null)]
+    [InlineData("A fine sentence.", "A title\nover two lines")]
+    public async Task Text_not_in_normalised_form_is_refused_and_not_stored(string text, string? title)
+    {
+        text += $" {Guid.NewGuid():N}.";
+        var grain = fixture.Cluster.Client.GetGrain<IArticleGrain>(ArticleId.Compute(text));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.StoreAsync(new ArticleContent(text, title, null, null)));
+        Assert.Null(await grain.GetInfoAsync());
+    }
+
+    [Fact]
     public async Task Second_brief_request_is_served_from_cache_with_one_backend_call()
     {
         // A text unique to this test, so other tests' calls do not count.

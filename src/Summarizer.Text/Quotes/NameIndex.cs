@@ -20,8 +20,9 @@ internal sealed partial class NameIndex
         foreach (Match m in FullName().Matches(text))
         {
             // "In Chicago", "What Mr. Obama": a capitalised function word opening a sentence is not part of a name.
+            // A name never spans a line break (FullName's gaps are spaces), so words are split on spaces alone.
             var value = m.Value;
-            var first = value.AsSpan().IndexOfAny(" \n\t\u00a0");
+            var first = value.IndexOf(' ', StringComparison.Ordinal);
             if (first > 0 && QuoteLexicon.FunctionWords.Contains(value[..first]))
             {
                 value = value[(first + 1)..].TrimStart();
@@ -210,7 +211,7 @@ internal sealed partial class NameIndex
         return _gender = result;
     }
 
-    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms)\.\s+(?<surname>[A-Z][\p{L}'’\-]+)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms)\.[^\S\n]+(?<surname>[A-Z][\p{L}'’\-]+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HonorificSurname();
 
     [GeneratedRegex(@"\b[A-Z][\p{L}'’\-]+\b", RegexOptions.CultureInvariant)]
@@ -235,6 +236,7 @@ internal sealed partial class NameIndex
         return string.Join(' ', tokens[start..]);
     }
 
-    [GeneratedRegex(@"\b[A-Z][a-z][\p{L}'’\-]*(?:\s+(?:[A-Z]\.\s+)*[A-Z][\p{L}'’\-]+)+", RegexOptions.CultureInvariant)]
+    /// <summary>Two or more capitalised words (initials between them) on one line: "Photo: Reuters\n\nThe" is no name.</summary>
+    [GeneratedRegex(@"\b[A-Z][a-z][\p{L}'’\-]*(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)*[A-Z][\p{L}'’\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex FullName();
 }

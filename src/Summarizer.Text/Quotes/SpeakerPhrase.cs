@@ -17,13 +17,15 @@ internal static partial class SpeakerPhrase
     /// </summary>
     public static string? Before(string s, int end, bool allowBare = true)
     {
-        // A subject sits within a few dozen words of its verb: tokenize only that window.
+        // A subject sits within a few dozen words of its verb, on the same line: tokenize only that window.
         var from = Math.Max(0, end - 300);
         while (from > 0 && from < end && !char.IsWhiteSpace(s[from - 1]))
         {
             from++;
         }
 
+        var lineBreak = end > from ? s.LastIndexOf('\n', end - 1, end - from) : -1;
+        from = lineBreak < 0 ? from : lineBreak + 1;
         var tokens = Tokenize(s, from, end);
         var i = tokens.Count - 1;
         while (i >= 0 && (QuoteLexicon.Auxiliaries.Contains(tokens[i].Word) || (tokens[i].Word.EndsWith("ly", StringComparison.Ordinal) && tokens[i].Word.Length > 4 && char.IsLower(tokens[i].Word[0]))))
@@ -79,7 +81,10 @@ internal static partial class SpeakerPhrase
     /// <summary>The speaker phrase that starts at <paramref name="start"/> ("said Rep. G.K. Butterfield (D-N.C.), head of ...").</summary>
     public static string? After(string s, int start, int limit = 160)
     {
-        var tokens = Tokenize(s, start, Math.Min(s.Length, start + limit));
+        // The phrase ends with its line: "said\n\nJane Doe" names nobody.
+        var end = Math.Min(s.Length, start + limit);
+        var lineEnd = start < end ? s.IndexOf('\n', start, end - start) : -1;
+        var tokens = Tokenize(s, start, lineEnd < 0 ? end : lineEnd);
         if (tokens.Count == 0)
         {
             return null;

@@ -35,7 +35,7 @@ internal static class CueAfterQuote
                 // “Does anybody know?” Graham asked.  — a short attribution sentence of its own, not
                 // the next statement ("Russia insisted that Pyongyang “stop …”").
                 var candidateEnd = site.NextSentenceEnd(site.SentenceEnd, p.End);
-                if (candidateEnd - next < 90 && text.AsSpan(next, candidateEnd - next).IndexOfAny('“', '"') < 0)
+                if (candidateEnd > next && candidateEnd - next < 90 && text.AsSpan(next, candidateEnd - next).IndexOfAny('“', '"') < 0)
                 {
                     afterEnd = candidateEnd;
                 }

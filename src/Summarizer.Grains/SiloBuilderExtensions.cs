@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Summarizer.Backends;
-using Summarizer.Text;
+using Summarizer.Grains.Pipeline;
 
 namespace Summarizer.Grains;
 
@@ -15,16 +14,8 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddSummarizerGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddSummarizerBackends();
-        silo.Services.AddContextBudgets();
-        silo.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName)
-            .Validate(o => o.MaxArticleBytes > 0, $"{LimitsOptions.Key(nameof(LimitsOptions.MaxArticleBytes))} must be positive.")
-            .Validate(o => o.MaxChunks > 0, $"{LimitsOptions.Key(nameof(LimitsOptions.MaxChunks))} must be positive.")
-            .ValidateOnStart();
-
-        // The o200k tokenizer takes ~0.25 s to build: one per silo, built on first use.
-        silo.Services.TryAddSingleton(_ => TokenCounter.CreateO200k());
-        silo.Services.TryAddSingleton<TokenChunker>();
+        silo.Services.AddDigestPipeline();
+        silo.Services.TryAddSingleton<ISummaryWorker, GrainSummaryWorker>();
         return silo;
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Summarizer.Eval;
 
-var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL, and speed runs")
+var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL, article extraction on HTML pages, and speed runs")
 {
     RougeCommand.Create(),
     QuotesCommand.Create(),
+    ExtractCommand.Create(),
     BenchCommands.Bench(),
     BenchCommands.Speed(),
 };

@@ -64,8 +64,15 @@ public static class Folds
             return Convert.ToInt32(id[^1..], 16) % 2 == 0 ? 'A' : 'B';
         }
 
+        return ByHash(id);
+    }
+
+    /// <summary>The fold by the parity of an FNV-1a hash of the whole key (for keys such as URLs, whose last character says nothing).</summary>
+    public static char ByHash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         var h = 2166136261u;
-        foreach (var c in id)
+        foreach (var c in key)
         {
             h = unchecked((h ^ c) * 16777619u);
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Summarizer.Text.Lexicon;
 
 namespace Summarizer.Text;
 
@@ -8,16 +9,6 @@ namespace Summarizer.Text;
 /// </summary>
 internal sealed partial class NameIndex
 {
-    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "President", "Vice", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Secretary", "Minister", "Prime",
-        "Commander", "Spokesperson", "Spokesman", "Spokeswoman", "Press", "General", "Gen.", "Col.", "Colonel", "Lt.", "Captain",
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Del.", "Delegate", "Prof.", "Professor", "Judge", "Justice", "Chief", "Director", "Chairman", "Chairwoman",
-        "Former", "Mayor", "Ambassador", "Attorney", "Deputy", "Speaker", "Leader", "Officer", "Sheriff", "Detective", "Sergeant",
-        "Admiral", "King", "Queen", "Prince", "Princess", "Pope", "Rev.", "Bishop", "Coach", "Manager", "Executive", "CEO",
-        "White", "House", "State", "Department", "Pentagon", "US", "U.S.", "Defense", "Foreign", "Affairs",
-    };
-
     private readonly List<(int Offset, string Name)> _people = [];
     private readonly string _text;
     private List<(int Offset, string Name)>? _mentions;
@@ -30,8 +21,8 @@ internal sealed partial class NameIndex
         {
             // "In Chicago", "What Mr. Obama": a capitalised function word opening a sentence is not part of a name.
             var value = m.Value;
-            var first = value.IndexOf(' ', StringComparison.Ordinal);
-            if (SpeakerPhrase.FunctionWords.Contains(value[..first]))
+            var first = value.AsSpan().IndexOfAny(" \n\t\u00a0");
+            if (first > 0 && QuoteLexicon.FunctionWords.Contains(value[..first]))
             {
                 value = value[(first + 1)..].TrimStart();
             }
@@ -57,7 +48,7 @@ internal sealed partial class NameIndex
         }
 
         var name = StripTitles(speaker);
-        if (name.Length == 0 || SpeakerPhrase.FunctionWords.Contains(name))
+        if (name.Length == 0 || QuoteLexicon.FunctionWords.Contains(name))
         {
             return speaker;
         }
@@ -235,7 +226,7 @@ internal sealed partial class NameIndex
         var start = 0;
         for (var i = 0; i < tokens.Length - 1; i++)
         {
-            if (TitleWords.Contains(tokens[i]))
+            if (QuoteLexicon.NameTitles.Contains(tokens[i]))
             {
                 start = i + 1;
             }

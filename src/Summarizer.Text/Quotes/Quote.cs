@@ -7,4 +7,7 @@ namespace Summarizer.Text;
 public sealed record Quote(string Text, string? Speaker, int Start, int End, string? Cue, bool IsFullStatement)
 {
     public int Paragraph { get; init; }
+
+    /// <summary>The attribution rule that found the speaker (docs/ATTRIBUTION.md), or null when none did.</summary>
+    public string? Rule { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record FetchedPage(
     DateTimeOffset? LastModified,
     bool NotModified = false)
 {
+    /// <summary>How long the upstream lets the page be reused without asking again: 0 for <c>no-cache</c>/<c>no-store</c>, <c>max-age</c> if given, else null (no limit of its own).</summary>
+    public TimeSpan? MaxAge { get; init; }
+
     public bool IsHtml => !MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The body as text: BOM, then the Content-Type charset, then <c>&lt;meta&gt;</c>, then sniffing (<see cref="HtmlDecoding"/>).</summary>

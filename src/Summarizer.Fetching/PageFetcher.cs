@@ -98,7 +98,10 @@ public sealed class PageFetcher
 
             var body = await ReadBodyAsync(response.Content, cancellationToken);
             return new FetchedPage(requested, current, redirects, mediaType.ToLowerInvariant(), response.Content.Headers.ContentType?.CharSet, body,
-                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
+                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified)
+            {
+                MaxAge = MaxAge(response.Headers.CacheControl),
+            };
         }
     }
 
@@ -152,6 +155,9 @@ public sealed class PageFetcher
 
     private FetchException TooLarge(string what) =>
         new(FetchFailureKind.TooLarge, $"The page {what} than the limit of {_options.MaxBodyBytes} bytes (Summarizer:Fetch:MaxBodyBytes).");
+
+    private static TimeSpan? MaxAge(CacheControlHeaderValue? cache) =>
+        cache is null ? null : cache.NoCache || cache.NoStore ? TimeSpan.Zero : cache.MaxAge;
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

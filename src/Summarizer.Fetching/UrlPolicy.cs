@@ -43,6 +43,13 @@ public sealed partial class UrlPolicy
             : throw new FetchException(FetchFailureKind.Refused, $"A redirect to '{Shorten(written)}' was refused: {reason}");
     }
 
+    /// <summary>The key of a page: scheme and host lower-cased, default port and fragment dropped, escaped as sent on the wire.</summary>
+    public static string Normalize(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
+    }
+
     public bool TryCheck(string? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri, out string reason)
     {
         uri = null;

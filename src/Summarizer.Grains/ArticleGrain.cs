@@ -63,16 +63,19 @@ public sealed class ArticleGrain(
             state.State.Title = content.Title;
             state.State.Date = content.Date;
             state.State.SourceUrl = content.SourceUrl;
+            state.State.Metadata = content.Metadata;
             state.State.StoredAt = time.GetUtcNow();
             await WriteAsync();
             logger.LogInformation("Stored article {ArticleId} ({Characters} characters)", id, content.Text.Length);
         }
-        else if ((state.State.Title is null && content.Title is not null) || (state.State.Date is null && content.Date is not null))
+        else if ((state.State.Title is null && content.Title is not null) || (state.State.Date is null && content.Date is not null)
+            || (state.State.SourceUrl is null && content.SourceUrl is not null) || (state.State.Metadata is null && content.Metadata is not null))
         {
             // Same text sent again with metadata it lacked the first time: keep the first, fill the gaps.
             state.State.Title ??= content.Title;
             state.State.Date ??= content.Date;
             state.State.SourceUrl ??= content.SourceUrl;
+            state.State.Metadata ??= content.Metadata;
             await WriteAsync();
         }
 
@@ -81,6 +84,9 @@ public sealed class ArticleGrain(
 
     public Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Text is null ? null : Info());
+
+    public Task<string?> GetTextAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Text is null ? null : Planner().Document.Text);
 
     public async Task<Brief> GetBriefAsync(BriefOptions options, CancellationToken cancellationToken = default)
     {
@@ -193,7 +199,7 @@ public sealed class ArticleGrain(
         _quotes ??= KeyQuoteDigester.Extract(document);
         return new ArticleInfo(
             this.GetPrimaryKeyString(), state.State.Title, state.State.Date, state.State.SourceUrl,
-            document.Text.Length, document.Paragraphs.Count, document.Sentences.Count, _quotes.Count, state.State.StoredAt);
+            document.Text.Length, document.Paragraphs.Count, document.Sentences.Count, _quotes.Count, state.State.StoredAt, state.State.Metadata);
     }
 
     private Task WriteAsync()

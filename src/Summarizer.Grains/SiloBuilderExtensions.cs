@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Summarizer.Extraction;
+using Summarizer.Fetching;
 using Summarizer.Grains.Pipeline;
 
 namespace Summarizer.Grains;
@@ -8,7 +10,8 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the grains need (backends from configuration section <c>Summarizer</c>,
-    /// context budgets, the tokenizer, limits, metrics). The host chooses clustering and the
+    /// context budgets, the tokenizer, limits, metrics), and the page fetcher and article extractor
+    /// of the page grains (<c>Summarizer:Fetch</c>). The host chooses clustering and the
     /// <see cref="StorageNames.Articles"/> storage.
     /// </summary>
     public static ISiloBuilder AddSummarizerGrains(this ISiloBuilder silo)
@@ -16,6 +19,8 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddDigestPipeline();
         silo.Services.TryAddSingleton<ISummaryWorker, GrainSummaryWorker>();
+        silo.Services.AddPageFetcher();
+        silo.Services.TryAddSingleton(_ => new ArticleExtractor());
         return silo;
     }
 }

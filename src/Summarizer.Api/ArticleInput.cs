@@ -14,7 +14,7 @@ internal sealed record ArticleFields(string? Text, string? Html, string? Url, st
 /// <summary>
 /// Turns what a client sent (text, HTML, or a URL to fetch) into normalised article content, or the
 /// problem with it. HTML bodies and fetched pages take one path: <see cref="ArticleExtractor"/>
-/// (run here for a body, in the <see cref="IPageGrain"/> for a URL), its quality gate (422
+/// (run here for a body, in the <see cref="IUrlGrain"/> for a URL), its quality gate (422
 /// <c>no-article</c>), then the same normalisation as plain text.
 /// </summary>
 internal static class ArticleInput
@@ -57,7 +57,7 @@ internal static class ArticleInput
         }
 
         var page = await http.RequestServices.GetRequiredService<IGrainFactory>()
-            .GetGrain<IPageGrain>(UrlPolicy.Normalize(uri)).GetAsync(http.RequestAborted);
+            .GetGrain<IUrlGrain>(UrlPolicy.Normalize(uri)).GetAsync(http.RequestAborted);
         if (page.Failure is { } failure)
         {
             return (null, Problems.Fetch(failure));

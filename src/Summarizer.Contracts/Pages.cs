@@ -3,12 +3,11 @@ namespace Summarizer.Contracts;
 /// <summary>
 /// One web page, keyed by its normalised URL: fetches it (SSRF-safe), decodes and extracts the
 /// article, and keeps the result for the configured TTL, revalidating with ETag/Last-Modified after
-/// it. Not reentrant: concurrent calls for one URL queue behind the first, which makes the one
-/// outbound request they all share.
+/// it. Single-flight: calls arriving while a fetch is in flight share that one outbound request.
 /// </summary>
-public interface IPageGrain : IGrainWithStringKey
+public interface IUrlGrain : IGrainWithStringKey
 {
-    /// <remarks>A fetch is bounded by Summarizer:Fetch:Timeout (15 s by default); calls queued behind one wait for it.</remarks>
+    /// <remarks>A fetch is bounded by Summarizer:Fetch:Timeout (15 s by default); calls that join one wait for it.</remarks>
     [Idempotent]
     [ResponseTimeout("00:02:00")]
     Task<PageResult> GetAsync(CancellationToken cancellationToken = default);

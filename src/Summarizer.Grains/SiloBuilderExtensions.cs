@@ -11,7 +11,7 @@ public static class SiloBuilderExtensions
     /// <summary>
     /// Registers what the grains need (backends from configuration section <c>Summarizer</c>,
     /// context budgets, the tokenizer, limits, metrics), and the page fetcher and article extractor
-    /// of the page grains (<c>Summarizer:Fetch</c>). The host chooses clustering and the
+    /// of the URL grains (<c>Summarizer:Fetch</c>). The host chooses clustering and the
     /// <see cref="StorageNames.Articles"/> storage.
     /// </summary>
     public static ISiloBuilder AddSummarizerGrains(this ISiloBuilder silo)

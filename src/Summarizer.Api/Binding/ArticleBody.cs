@@ -9,7 +9,7 @@ namespace Summarizer.Api;
 /// <summary>
 /// The body of <c>POST /v1/articles</c>, read and checked once: JSON (<see cref="ArticleRequest"/>),
 /// or the article itself as <c>text/plain</c> / <c>text/html</c> with <c>?title=</c>. A <c>url</c> is
-/// fetched here (through its page grain), so a fetch failure is the request's problem.
+/// fetched here (through its URL grain), so a fetch failure is the request's problem.
 /// </summary>
 public sealed class ArticleBody : IRequestPart
 {

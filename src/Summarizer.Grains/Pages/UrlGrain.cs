@@ -18,8 +18,8 @@ namespace Summarizer.Grains.Pages;
 /// the next call tries again.
 /// </summary>
 [Reentrant]
-public sealed class PageGrain(
-    PageFetcher fetcher, ArticleExtractor extractor, IOptions<FetchOptions> options, TimeProvider time, ILogger<PageGrain> logger) : Grain, IPageGrain
+public sealed class UrlGrain(
+    PageFetcher fetcher, ArticleExtractor extractor, IOptions<FetchOptions> options, TimeProvider time, ILogger<UrlGrain> logger) : Grain, IUrlGrain
 {
     private PageArticle? _article;
     private FetchValidators? _validators;

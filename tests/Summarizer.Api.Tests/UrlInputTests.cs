@@ -81,20 +81,7 @@ public sealed class UrlInputTests(UrlHostFixture host)
     [Fact]
     public async Task A_page_marked_no_cache_is_revalidated_with_its_etag_and_not_downloaded_again()
     {
-        var html = Seeds.Html(Canonical);
-        host.Pages.Map("/etag/seed", c =>
-        {
-            if (c.Request.Headers.IfNoneMatch == "\"seed-1\"")
-            {
-                c.Response.StatusCode = StatusCodes.Status304NotModified;
-                return Task.CompletedTask;
-            }
-
-            c.Response.ContentType = "text/html; charset=utf-8";
-            c.Response.Headers.ETag = "\"seed-1\"";
-            c.Response.Headers.CacheControl = "no-cache";
-            return c.Response.WriteAsync(html);
-        });
+        host.Pages.ConditionalPage("/etag/seed", Seeds.Html(Canonical), "\"seed-1\"", cacheControl: "no-cache");
         var first = await StoreAsync(JsonContent.Create(new { url = host.Pages.Url("/etag/seed") }));
         var second = await StoreAsync(JsonContent.Create(new { url = host.Pages.Url("/etag/seed") }));
         Assert.Equal(first, second);

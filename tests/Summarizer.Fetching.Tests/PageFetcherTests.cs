@@ -345,19 +345,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Validators_are_sent_and_a_304_is_not_modified()
     {
-        _server.Map("/cond", c =>
-        {
-            if (c.Request.Headers.IfNoneMatch == "\"v1\"")
-            {
-                c.Response.StatusCode = StatusCodes.Status304NotModified;
-                return Task.CompletedTask;
-            }
-
-            c.Response.ContentType = "text/html";
-            c.Response.Headers.ETag = "\"v1\"";
-            c.Response.Headers.LastModified = "Tue, 01 Dec 2026 10:00:00 GMT";
-            return c.Response.WriteAsync("<p>v1</p>");
-        });
+        _server.ConditionalPage("/cond", "<p>v1</p>", "\"v1\"", lastModified: "Tue, 01 Dec 2026 10:00:00 GMT");
         var (fetcher, services) = TestFetchers.For(_server);
         await using var _ = services;
         var first = await fetcher.FetchAsync(_server.Url("/cond"), null, CancellationToken.None);

@@ -90,6 +90,34 @@ public sealed class LoopbackPageServer : IAsyncDisposable
     public LoopbackPageServer Page(string path, string html, string contentType = "text/html; charset=utf-8") =>
         Page(path, Encoding.UTF8.GetBytes(html), contentType);
 
+    /// <summary>
+    /// Serves UTF-8 <paramref name="html"/> with <c>ETag: <paramref name="etag"/></c> (and the optional
+    /// Last-Modified and Cache-Control), answering 304 to a request whose If-None-Match is that tag.
+    /// </summary>
+    public LoopbackPageServer ConditionalPage(string path, string html, string etag, string? lastModified = null, string? cacheControl = null) =>
+        Map(path, c =>
+        {
+            if (c.Request.Headers.IfNoneMatch == etag)
+            {
+                c.Response.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+
+            c.Response.ContentType = "text/html; charset=utf-8";
+            c.Response.Headers.ETag = etag;
+            if (lastModified is not null)
+            {
+                c.Response.Headers.LastModified = lastModified;
+            }
+
+            if (cacheControl is not null)
+            {
+                c.Response.Headers.CacheControl = cacheControl;
+            }
+
+            return c.Response.WriteAsync(html);
+        });
+
     /// <summary>Answers <paramref name="path"/> with <paramref name="status"/> and <c>Location: <paramref name="location"/></c>.</summary>
     public LoopbackPageServer Redirect(string path, string location, int status = StatusCodes.Status302Found) =>
         Map(path, c =>

@@ -11,6 +11,9 @@ public sealed record DigestRequest
     /// <summary>The article as HTML (alternative to <see cref="Text"/>).</summary>
     public string? Html { get; init; }
 
+    /// <summary>The article's web page (alternative to <see cref="Text"/> and <see cref="Html"/>): fetched, SSRF-checked, extracted.</summary>
+    public string? Url { get; init; }
+
     public string? Title { get; init; }
 
     /// <summary><c>short</c> (3 sentences, default), <c>medium</c> (5) or <c>long</c> (8).</summary>
@@ -30,10 +33,18 @@ public sealed record ArticleRequest
 
     public string? Html { get; init; }
 
+    /// <summary>The article's web page (alternative to <see cref="Text"/> and <see cref="Html"/>).</summary>
+    public string? Url { get; init; }
+
     public string? Title { get; init; }
 
+    /// <summary>Where a <see cref="Text"/> or <see cref="Html"/> article came from (a fetched page's canonical URL wins for <see cref="Url"/>).</summary>
     public string? SourceUrl { get; init; }
 }
+
+/// <summary>What extraction read from the article's page; null for plain text.</summary>
+public sealed record ArticleMetadataResponse(
+    string? Byline, string? SiteName, string? Language, string? CanonicalUrl, string? Description, string? FetchedUrl, string? Method);
 
 public sealed record BackendResponse(string Name, string? Model);
 
@@ -51,7 +62,9 @@ public sealed record DigestResponse(
     BackendResponse Backend,
     bool Cached,
     bool Degraded,
-    string? DegradedReason);
+    string? DegradedReason,
+    string? SourceUrl = null,
+    ArticleMetadataResponse? Metadata = null);
 
 public sealed record BriefResponse(
     string ArticleId,
@@ -77,12 +90,16 @@ public sealed record ArticleResponse(
     int Paragraphs,
     int Sentences,
     int Quotes,
-    DateTimeOffset StoredAt);
+    DateTimeOffset StoredAt,
+    ArticleMetadataResponse? Metadata = null);
 
 internal static class ApiMapping
 {
     public static ArticleResponse ToResponse(this ArticleInfo i) =>
-        new(i.Id, i.Title, i.Date, i.SourceUrl, i.Characters, i.Paragraphs, i.Sentences, i.Quotes, i.StoredAt);
+        new(i.Id, i.Title, i.Date, i.SourceUrl, i.Characters, i.Paragraphs, i.Sentences, i.Quotes, i.StoredAt, i.Metadata?.ToResponse());
+
+    public static ArticleMetadataResponse ToResponse(this ArticleMetadata m) =>
+        new(m.Byline, m.SiteName, m.Language, m.CanonicalUrl, m.Description, m.FetchedUrl, m.Method);
 
     public static KeyQuoteResponse ToResponse(this KeyQuote q) => new(q.Text, q.Speaker, q.Start, q.End, q.Verified);
 

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Summarizer.Extraction;
+using Summarizer.Fetching;
 
 namespace Summarizer.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>ProblemDetails for every error, the exception mapping, OpenAPI, and <c>Summarizer:Api</c> options.</summary>
+    /// <summary>ProblemDetails for every error, the exception mapping, OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
     public static IServiceCollection AddSummarizerApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
@@ -29,6 +32,8 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
+        services.TryAddSingleton(_ => new ArticleExtractor());
         services.AddOpenApi();
         return services;
     }

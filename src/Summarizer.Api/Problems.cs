@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Summarizer.Contracts;
 
 namespace Summarizer.Api;
 
@@ -29,6 +30,37 @@ public static class Problems
     public static ProblemHttpResult NoArticleText(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, "no-article-text", "No article text found.", detail);
 
+    /// <summary>The extracted page is no article (empty, a teaser, a paywall stub, a cookie wall); <paramref name="reason"/> says which.</summary>
+    public static ProblemHttpResult NoArticle(string reason, string detail) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "no-article", "The page holds no article.", detail, new Dictionary<string, object?> { ["reason"] = reason });
+
+    /// <summary>The problem for a page that could not be fetched (<see cref="PageFailure.Kind"/> is the slug).</summary>
+    public static ProblemHttpResult Fetch(PageFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var (status, title) = failure.Kind switch
+        {
+            "url-refused" => (StatusCodes.Status400BadRequest, "The URL is refused."),
+            "fetch-timeout" => (StatusCodes.Status504GatewayTimeout, "Fetching the page timed out."),
+            "too-large" => (StatusCodes.Status413PayloadTooLarge, "The page is too large."),
+            "unsupported-content-type" => (StatusCodes.Status415UnsupportedMediaType, "The page's content type is not supported."),
+            _ => (StatusCodes.Status502BadGateway, "Fetching the page failed."),
+        };
+        var extensions = new Dictionary<string, object?>();
+        if (failure.UpstreamStatus is { } upstream)
+        {
+            extensions["upstreamStatus"] = upstream;
+        }
+
+        if (failure.Kind == "url-refused")
+        {
+            extensions["errors"] = new Dictionary<string, string[]> { ["url"] = [failure.Detail] };
+        }
+
+        return Create(status, failure.Kind is "url-refused" or "fetch-timeout" or "too-large" or "unsupported-content-type" ? failure.Kind : "fetch-failed",
+            title, failure.Detail, extensions);
+    }
+
     /// <summary>No silo can be reached (a gateway not yet connected, or the cluster restarting); retry shortly.</summary>
     public static ProblemHttpResult ClusterUnavailable() =>
         Create(StatusCodes.Status503ServiceUnavailable, ClusterUnavailableSlug, ClusterUnavailableTitle, ClusterUnavailableDetail);
@@ -39,6 +71,11 @@ public static class Problems
 
     internal static ProblemHttpResult Create(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + slug, extensions: extensions);
+
+    /// <summary>400 naming every one of <paramref name="fields"/> in <c>errors</c>.</summary>
+    public static ProblemHttpResult MalformedFields(string detail, IEnumerable<string> fields) =>
+        Create(StatusCodes.Status400BadRequest, "malformed-request", "The request is malformed.", detail,
+            new Dictionary<string, object?> { ["errors"] = fields.ToDictionary(f => f, _ => new[] { detail }) });
 
     private static Dictionary<string, object?> Errors(string field, string detail) =>
         new() { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } };

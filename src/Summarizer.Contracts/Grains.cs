@@ -15,6 +15,10 @@ public interface IArticleGrain : IGrainWithStringKey
     [Idempotent]
     Task<ArticleInfo?> GetInfoAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The normalised text every quote offset indexes (UTF-16 code units), or null when no article with this id was stored.</summary>
+    [Idempotent]
+    Task<string?> GetTextAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The brief for the options. Throws <see cref="ArticleNotFoundException"/> when not stored.</summary>
     /// <remarks>
     /// A long article is several model round trips (map, reduce levels), each up to the backend's

@@ -6,7 +6,23 @@ public sealed record ArticleContent(
     [property: Id(0)] string Text,
     [property: Id(1)] string? Title,
     [property: Id(2)] string? Date,
-    [property: Id(3)] string? SourceUrl);
+    [property: Id(3)] string? SourceUrl,
+    [property: Id(4)] ArticleMetadata? Metadata = null);
+
+/// <summary>
+/// What extraction read from an article's page (HTML body or fetched URL): byline, site, language,
+/// canonical URL, description, the URL it was fetched from and the extraction method. Title and
+/// published date are the article's own <c>Title</c>/<c>Date</c>.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ArticleMetadata(
+    [property: Id(0)] string? Byline,
+    [property: Id(1)] string? SiteName,
+    [property: Id(2)] string? Language,
+    [property: Id(3)] string? CanonicalUrl,
+    [property: Id(4)] string? Description,
+    [property: Id(5)] string? FetchedUrl,
+    [property: Id(6)] string? Method);
 
 /// <summary>Metadata of a stored article.</summary>
 [GenerateSerializer, Immutable]
@@ -19,7 +35,8 @@ public sealed record ArticleInfo(
     [property: Id(5)] int Paragraphs,
     [property: Id(6)] int Sentences,
     [property: Id(7)] int Quotes,
-    [property: Id(8)] DateTimeOffset StoredAt);
+    [property: Id(8)] DateTimeOffset StoredAt,
+    [property: Id(9)] ArticleMetadata? Metadata = null);
 
 /// <summary>Which backend (and model) produced an answer.</summary>
 [GenerateSerializer, Immutable]

@@ -48,7 +48,7 @@ internal static class BenchCommands
     private static int RunSpeed(string articlesPath, DirectoryInfo nodeDir, int minMs, bool json)
     {
         var inputs = new[] { ("seed", BenchArticles.Seed()), ("50KB", BenchArticles.LongArticle(articlesPath)) };
-        var pipeline = DigestPipeline.Create();
+        var pipeline = InProcessDigest.Create();
         foreach (var (_, text) in inputs)
         {
             WarmUp(pipeline, text); // every code path warm before any is timed
@@ -110,7 +110,7 @@ internal static class BenchCommands
     /// then <see cref="Rounds"/> rounds of <paramref name="minMs"/>/rounds each; the median round.
     /// summarize.mjs measures lexrank the same way.
     /// </summary>
-    private static void WarmUp(DigestPipeline pipeline, string text)
+    private static void WarmUp(InProcessDigest pipeline, string text)
     {
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < WarmUpMs)
@@ -119,7 +119,7 @@ internal static class BenchCommands
         }
     }
 
-    private static double TimeDigest(DigestPipeline pipeline, string text, int minMs)
+    private static double TimeDigest(InProcessDigest pipeline, string text, int minMs)
     {
         WarmUp(pipeline, text);
 

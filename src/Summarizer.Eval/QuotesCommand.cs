@@ -26,7 +26,7 @@ internal static class QuotesCommand
     {
         var articles = JsonLines.Read<QuoteArticle>(articlesFile.FullName);
         var gold = JsonLines.Read<GoldQuote>(goldFile.FullName).ToLookup(q => q.ArticleId);
-        var pipeline = DigestPipeline.Create();
+        var pipeline = InProcessDigest.Create();
         var tallies = new Dictionary<char, QuoteTally> { ['*'] = new(), ['A'] = new(), ['B'] = new() };
         using var writer = output is null ? null : new StreamWriter(output.FullName);
         using var errorWriter = errors is null ? null : new StreamWriter(errors.FullName);

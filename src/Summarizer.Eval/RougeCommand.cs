@@ -23,10 +23,10 @@ internal static class RougeCommand
         var command = new Command("rouge", "ROUGE-1/2/Lsum F1 of the brief against the reference, next to Lead-N") { data, length, sentences, backend, config, output, json };
         command.SetAction(parse =>
         {
-            var n = parse.GetValue(sentences) ?? DigestPipeline.SentencesFor(parse.GetValue(length)!);
+            var n = parse.GetValue(sentences) ?? InProcessDigest.SentencesFor(parse.GetValue(length)!);
             try
             {
-                var pipeline = DigestPipeline.Create(parse.GetValue(config)?.FullName);
+                var pipeline = InProcessDigest.Create(parse.GetValue(config)?.FullName);
                 return Run(pipeline, parse.GetValue(data)!, n, parse.GetValue(backend), parse.GetValue(output), parse.GetValue(json));
             }
             catch (Exception e) when (e is Summarizer.Contracts.UnknownBackendException or Microsoft.Extensions.Options.OptionsValidationException)
@@ -38,7 +38,7 @@ internal static class RougeCommand
         return command;
     }
 
-    private static int Run(DigestPipeline pipeline, FileInfo data, int sentences, string? backendName, FileInfo? output, bool json)
+    private static int Run(InProcessDigest pipeline, FileInfo data, int sentences, string? backendName, FileInfo? output, bool json)
     {
         var backend = pipeline.Catalog.Get(backendName).Name;
         var examples = JsonLines.Read<SummaryExample>(data.FullName);
@@ -52,7 +52,7 @@ internal static class RougeCommand
             {
                 var digest = pipeline.Run(e.Article, null, sentences, backend: backend);
                 var predicted = string.Join('\n', digest.Brief);
-                var baseline = string.Join('\n', DigestPipeline.Lead(digest.Document, sentences));
+                var baseline = string.Join('\n', InProcessDigest.Lead(digest.Document, sentences));
                 var s = RougeScorer.Score(predicted, e.Reference);
                 var l = RougeScorer.Score(baseline, e.Reference);
                 var fold = Folds.Of(e.Id);

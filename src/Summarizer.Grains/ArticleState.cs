@@ -24,4 +24,8 @@ public sealed class ArticleState
     /// <summary>Briefs by spec (length × backend × model × prompt version).</summary>
     [Id(5)]
     public Dictionary<string, Brief> Briefs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What extraction read from the article's page (null for plain text).</summary>
+    [Id(6)]
+    public ArticleMetadata? Metadata { get; set; }
 }

@@ -26,12 +26,18 @@ public static class ArticlesApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         var article = articles.MapGroup($"/{{{ArticleIdFilter.RouteValue}}}")
             .AddEndpointFilter<ArticleIdFilter>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         article.MapGet("", GetArticle).WithName("GetArticle").WithSummary("Metadata of a stored article.");
+        article.MapGet("/text", GetText).WithName("GetArticleText")
+            .WithSummary("The normalised text every quote offset indexes.")
+            .WithDescription("text/plain; charset=utf-8. Quote `start`/`end` offsets are UTF-16 code units into this text (as JavaScript and .NET string indices), end exclusive.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         article.MapGet("/brief", GetBrief).WithName("GetBrief").WithSummary("The brief of a stored article.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -70,6 +76,13 @@ public static class ArticlesApi
     {
         var info = await grains.GetGrain<IArticleGrain>(id).GetInfoAsync(cancellationToken);
         return info is null ? ArticleIdFilter.UnknownArticle(id) : TypedResults.Ok(info.ToResponse());
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetText(
+        string id, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var text = await grains.GetGrain<IArticleGrain>(id).GetTextAsync(cancellationToken);
+        return text is null ? ArticleIdFilter.UnknownArticle(id) : TypedResults.Text(text, "text/plain; charset=utf-8", System.Text.Encoding.UTF8);
     }
 
     internal static async Task<Ok<BriefResponse>> GetBrief(

@@ -15,7 +15,7 @@ public static class DigestsApi
         ArgumentNullException.ThrowIfNull(v1);
         v1.MapPost("/digests", CreateDigest)
             .WithName("CreateDigest")
-            .WithSummary("Brief and key-quote digest of an article, in one call.")
+            .WithSummary("Brief and key-quote digest of an article (text, html or a url to fetch), in one call.")
             .Accepts<DigestRequest>("application/json", "text/plain", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -27,7 +27,10 @@ public static class DigestsApi
         return v1;
     }
 
-    /// <summary>The body was checked by <see cref="RequestPartFilter"/>; here it is only used.</summary>
+    /// <summary>
+    /// The body was checked by <see cref="RequestPartFilter"/>; here it is only used. The source URL and
+    /// metadata are this request's (the page just fetched); the stored article keeps those it was first stored with.
+    /// </summary>
     internal static async Task<Ok<DigestResponse>> CreateDigest(DigestBody body, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var content = body.Content!;
@@ -40,6 +43,7 @@ public static class DigestsApi
         var quotes = await quotesTask;
         return TypedResults.Ok(new DigestResponse(
             id, info.Title, info.Date, body.Length.ToWireName(), brief.Text, brief.Sentences,
-            [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, brief.Degraded, brief.DegradedReason));
+            [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, brief.Degraded, brief.DegradedReason,
+            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse()));
     }
 }

@@ -8,7 +8,8 @@ namespace Summarizer.Api;
 
 /// <summary>
 /// The body of <c>POST /v1/articles</c>, read and checked once: JSON (<see cref="ArticleRequest"/>),
-/// or the article itself as <c>text/plain</c> / <c>text/html</c> with <c>?title=</c>.
+/// or the article itself as <c>text/plain</c> / <c>text/html</c> with <c>?title=</c>. A <c>url</c> is
+/// fetched here (through its URL grain), so a fetch failure is the request's problem.
 /// </summary>
 public sealed class ArticleBody : IRequestPart
 {
@@ -28,7 +29,8 @@ public sealed class ArticleBody : IRequestPart
             return new ArticleBody(problem, null);
         }
 
-        var (content, contentProblem) = ArticleInput.From(request!.Text, request.Html, request.Title, request.SourceUrl);
+        var (content, contentProblem) = await ArticleInput.FromAsync(
+            new ArticleFields(request!.Text, request.Html, request.Url, request.Title, request.SourceUrl), context);
         return new ArticleBody(contentProblem, content);
     }
 

@@ -46,7 +46,8 @@ public sealed class DigestBody : IRequestPart
             return new DigestBody(problem);
         }
 
-        var (content, contentProblem) = ArticleInput.From(request.Text, request.Html, request.Title, sourceUrl: null);
+        var (content, contentProblem) = await ArticleInput.FromAsync(
+            new ArticleFields(request.Text, request.Html, request.Url, request.Title, SourceUrl: null), context);
         return contentProblem is not null ? new DigestBody(contentProblem) : new DigestBody(content!, length, maxQuotes, request.Backend);
     }
 

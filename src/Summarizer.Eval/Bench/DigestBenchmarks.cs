@@ -8,7 +8,7 @@ public class DigestBenchmarks
 {
     private string _seed = string.Empty;
     private string _long = string.Empty;
-    private DigestPipeline _pipeline = null!;
+    private InProcessDigest _pipeline = null!;
 
     /// <summary>Where the long article comes from; set by the <c>bench</c> command through an environment variable.</summary>
     public const string ArticlesVariable = "SUMMARIZER_BENCH_ARTICLES";
@@ -16,7 +16,7 @@ public class DigestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _pipeline = DigestPipeline.Create();
+        _pipeline = InProcessDigest.Create();
         _seed = BenchArticles.Seed();
         _long = BenchArticles.LongArticle(Environment.GetEnvironmentVariable(ArticlesVariable) ?? BenchArticles.DefaultArticlesPath());
     }

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Summarizer.Backends;
+using Summarizer.Contracts;
+using Summarizer.Text;
+
+namespace Summarizer.Grains.Pipeline;
+
+/// <summary>
+/// One summary of one text by one backend, plain or streamed, with the answer checked: what a
+/// summarizer grain does, without the grain (no key, no kept result).
+/// </summary>
+public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catalog, IOptions<SummarizerOptions> options)
+{
+    public async Task<Brief> SummarizeAsync(SummarizeWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var outcome = await invoker.SummarizeAsync(work.Backend, Request(work), cancellationToken);
+        var sentences = outcome.Answer.Sentences.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
+        return new Brief(
+            string.Join(' ', sentences), sentences,
+            new BackendRef(outcome.AnsweredBy.Name, outcome.AnsweredBy.Model),
+            Cached: false, outcome.Degraded, outcome.DegradedReason);
+    }
+
+    /// <summary>
+    /// The answer's tokens as the backend streams them, then the brief. When the stream fails before
+    /// its first token, the plain call answers instead (it brings retries and the fallback backend).
+    /// </summary>
+    public async IAsyncEnumerable<SummaryPiece> StreamAsync(SummarizeWork work, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var text = new StringBuilder();
+        var noTokens = false;
+        var tokens = invoker.StreamAsync(work.Backend, Request(work), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await tokens.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception) when (text.Length == 0 && !cancellationToken.IsCancellationRequested)
+                {
+                    noTokens = true;
+                    break;
+                }
+
+                text.Append(tokens.Current);
+                yield return new SummaryPiece(tokens.Current, null);
+            }
+        }
+        finally
+        {
+            await tokens.DisposeAsync();
+        }
+
+        if (noTokens)
+        {
+            yield return new SummaryPiece(null, await SummarizeAsync(work, cancellationToken));
+            yield break;
+        }
+
+        var backend = catalog.Get(work.Backend);
+        var answer = text.ToString();
+        var sentences = backend.SinglePass
+            ? [.. SentenceSplitter.Split(answer.Trim()).Select(s => s.Slice(answer.Trim()))]
+            : Sentences(backend.Name, answer, Request(work).TargetSentences);
+        yield return new SummaryPiece(null, new Brief(string.Join(' ', sentences), sentences, new BackendRef(backend.Name, backend.Model), Cached: false, Degraded: false, DegradedReason: null));
+    }
+
+    /// <summary>
+    /// A model's streamed answer checked by the same rules as a plain one (<see cref="ModelOutput.ParseBrief"/>:
+    /// one sentence per line), each line then split into sentences in case a model put two on one.
+    /// </summary>
+    private List<string> Sentences(string backend, string answer, int target)
+    {
+        IReadOnlyList<string> lines;
+        try
+        {
+            var maxOutput = options.Value.Backends.TryGetValue(backend, out var o) ? o.MaxOutputTokens : new BackendOptions().MaxOutputTokens;
+            lines = ModelOutput.ParseBrief(answer, target, maxOutput);
+        }
+        catch (ModelOutputException e)
+        {
+            throw new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' streamed an unusable brief: {e.Message}");
+        }
+
+        return [.. lines.SelectMany(line => SentenceSplitter.Split(line).Select(s => s.Slice(line)))];
+    }
+
+    private static SummaryRequest Request(SummarizeWork work)
+    {
+        var sentences = work.TargetSentences > 0 ? work.TargetSentences : work.Length.Sentences();
+        var kind = work.Kind switch
+        {
+            WorkKind.Map => SummaryTaskKind.Map,
+            WorkKind.Reduce => SummaryTaskKind.Reduce,
+            _ => SummaryTaskKind.Brief,
+        };
+        return new SummaryRequest(work.Text, work.Title, sentences, kind);
+    }
+}

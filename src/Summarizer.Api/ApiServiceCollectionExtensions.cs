@@ -9,7 +9,7 @@ namespace Summarizer.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>ProblemDetails for every error, the exception mapping, OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
+    /// <summary>ProblemDetails for every error, the exception mapping, API keys (<c>Summarizer:Auth</c>), OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
     public static IServiceCollection AddSummarizerApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
@@ -34,7 +34,8 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
-        services.AddOpenApi();
+        services.AddSummarizerSecurity();
+        services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemes>());
         return services;
     }
 
@@ -44,6 +45,7 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSummarizerSecurity();
         app.MapOpenApi();
         app.MapSummarizerApi();
         app.MapSummarizerPage();

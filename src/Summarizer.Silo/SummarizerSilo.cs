@@ -33,7 +33,7 @@ public static class SummarizerSilo
 
         var app = builder.Build();
         app.UseSummarizerApi();
-        app.MapSummarizerDefaults();
+        app.MapSummarizerDefaults(ApiSecurity.PolicyName);
         return app;
     }
 }

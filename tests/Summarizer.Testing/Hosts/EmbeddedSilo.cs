@@ -11,7 +11,10 @@ namespace Summarizer.Testing;
 /// </summary>
 public static class EmbeddedSilo
 {
-    public static Task<RunningHost> StartAsync(params string[] args) =>
+    public static Task<RunningHost> StartAsync(params string[] args) => StartAsync(null, args);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configure"/> run on the builder (a log capture, a fake clock).</summary>
+    public static Task<RunningHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, params string[] args) =>
         RunningHost.StartAsync(SummarizerSilo.Build(
         [
             "--urls=" + LoopbackPorts.AnyPortUrl,
@@ -22,5 +25,5 @@ public static class EmbeddedSilo
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
             .. args,
-        ]));
+        ], configure));
 }

@@ -52,7 +52,6 @@ public sealed class ApiKeyTests(KeyedSiloFixture host) : IClassFixture<KeyedSilo
         { "GET", "/v1/articles/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRST" },
         { "GET", "/v1/articles/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRST/brief/stream" },
         { "GET", "/v1/cluster" },
-        { "GET", "/v1/no-such-route" },
     };
 
     [Theory]
@@ -171,6 +170,15 @@ public sealed class ApiKeyTests(KeyedSiloFixture host) : IClassFixture<KeyedSilo
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("Summarizer:Auth:ApiKeys", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Mode=None", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_keys_the_silo_says_at_start_that_it_serves_loopback_only()
+    {
+        var logs = new CapturedLogs();
+        await using var silo = await EmbeddedSilo.StartAsync(b => b.Logging.AddProvider(logs));
+        await silo.StopAsync();
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("loopback", StringComparison.Ordinal) && l.Contains("Summarizer:Auth:ApiKeys", StringComparison.Ordinal));
     }
 
     [Theory]

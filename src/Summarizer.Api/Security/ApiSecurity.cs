@@ -37,17 +37,20 @@ public static partial class ApiSecurity
 
     internal static WebApplication UseSummarizerSecurity(this WebApplication app)
     {
-        var keys = app.Services.GetRequiredService<ApiKeyRing>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiSecurity));
-        if (keys.LoopbackOnly)
+        // Read once the host has started: a bad setting then fails the start (ValidateOnStart), not the pipeline's construction.
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            LogLoopbackOnly(logger, AuthOptions.SectionName);
-        }
-        else if (keys.Mode == AuthMode.None)
-        {
-            LogNoAuth(logger, AuthOptions.SectionName);
-        }
-
+            var keys = app.Services.GetRequiredService<ApiKeyRing>();
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiSecurity));
+            if (keys.LoopbackOnly)
+            {
+                LogLoopbackOnly(logger, AuthOptions.SectionName);
+            }
+            else if (keys.Mode == AuthMode.None)
+            {
+                LogNoAuth(logger, AuthOptions.SectionName);
+            }
+        });
         app.Use(LoopbackOnly.GuardAsync);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -36,6 +36,8 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton(_ => new ArticleExtractor());
         services.AddSummarizerSecurity();
         services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemes>());
+        services.AddMetrics();
+        services.TryAddSingleton<RequestTelemetry>();
         return services;
     }
 
@@ -45,6 +47,8 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var telemetry = app.Services.GetRequiredService<RequestTelemetry>();
+        app.Use(telemetry.InvokeAsync); // before security: refused requests (401, 429) are counted too
         app.UseSummarizerSecurity();
         app.MapOpenApi();
         app.MapSummarizerApi();

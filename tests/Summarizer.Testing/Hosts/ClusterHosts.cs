@@ -43,6 +43,10 @@ public sealed class ClusterHosts(string redis, string? clusterId = null)
 
     private const string NoAuth = "--Summarizer:Auth:Mode=None";
 
+    /// <summary>Builds and starts a gateway (HTTP on port 0, read back) after <paramref name="configure"/> has had its builder.</summary>
+    public Task<RunningHost> StartGatewayAsync(Action<WebApplicationBuilder> configure, params string[] extraArgs) =>
+        RunningHost.StartAsync(SummarizerGateway.Build([.. CommonArgs(LoopbackPorts.AnyPortUrl), NoAuth, .. extraArgs], configure));
+
     private string[] CommonArgs(string url) =>
     [
         $"--urls={url}",

@@ -83,9 +83,16 @@ public static class Problems
     public static ProblemHttpResult TooManyStreams(string detail) =>
         Create(StatusCodes.Status429TooManyRequests, "too-many-streams", "Too many open streams.", detail);
 
-    /// <summary>The <c>error</c> event that ends a stream open for its time limit.</summary>
+    /// <summary>The <c>error</c> event that ends a stream open for its time limit (<c>Summarizer:RateLimit:MaxStreamSeconds</c>).</summary>
     public static ProblemDetails StreamTimeLimitDetails(string detail) =>
-        new() { Status = StatusCodes.Status408RequestTimeout, Type = TypeBase + "stream-time-limit", Title = "The stream reached its time limit.", Detail = detail };
+        new() { Status = StatusCodes.Status408RequestTimeout, Type = TypeBase + StreamTimeLimitSlug, Title = StreamTimeLimitTitle, Detail = detail };
+
+    /// <summary>408: the stream's time limit passed before its first event (the response had not started).</summary>
+    public static ProblemHttpResult StreamTimeLimit(string detail) =>
+        Create(StatusCodes.Status408RequestTimeout, StreamTimeLimitSlug, StreamTimeLimitTitle, detail);
+
+    private const string StreamTimeLimitSlug = "stream-time-limit";
+    private const string StreamTimeLimitTitle = "The stream reached its time limit.";
 
     internal const string ClusterUnavailableSlug = "cluster-unavailable";
     internal const string ClusterUnavailableTitle = "No silo could serve the request.";

@@ -21,6 +21,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<ISummaryWorker, GrainSummaryWorker>();
         silo.Services.AddPageFetcher();
         silo.Services.TryAddSingleton(_ => new ArticleExtractor());
+        silo.Services.TryAddSingleton(Summarizer.Contracts.LimitsClock.System);
         return silo;
     }
 }

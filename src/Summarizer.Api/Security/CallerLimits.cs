@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Contracts;
 
@@ -32,8 +33,7 @@ public static class CallerLimits
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Add(b => b.Metadata.Add(StreamEndpointMetadata.Instance));
-        builder.Add(b => b.Metadata.Add(new Microsoft.AspNetCore.Http.Metadata.ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"])));
+        builder.Add(b => b.Metadata.Add(StreamEndpointMetadata.Instance)); // its 429 is declared on the /v1 group
         return builder;
     }
 
@@ -88,18 +88,17 @@ public static class CallerLimits
         }
 
         var clientGone = http.RequestAborted;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
-        if (options.MaxStreamSeconds is { } seconds)
-        {
-            limit.CancelAfter(TimeSpan.FromSeconds(seconds));
-        }
-
+        var clock = http.RequestServices.GetRequiredService<LimitsClock>();
+        using var timer = options.MaxStreamSeconds is { } seconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock.Time)
+            : new CancellationTokenSource();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(clientGone, timer.Token);
         http.RequestAborted = limit.Token;
         try
         {
             await next(http);
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !clientGone.IsCancellationRequested)
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !clientGone.IsCancellationRequested)
         {
             // The time limit ended the stream; the event below says so.
         }
@@ -112,12 +111,22 @@ public static class CallerLimits
             }
         }
 
-        if (limit.IsCancellationRequested && !clientGone.IsCancellationRequested && http.Response.HasStarted)
+        if (!timer.IsCancellationRequested || clientGone.IsCancellationRequested)
         {
-            var problem = Problems.StreamTimeLimitDetails($"The stream was open for its limit of {options.MaxStreamSeconds} s ({RateLimitOptions.SectionName}:MaxStreamSeconds); the result can be read with the plain endpoint.");
-            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-            await http.Response.WriteAsync($"event: error\ndata: {JsonSerializer.Serialize(problem, Json)}\n\n", clientGone);
+            return;
         }
+
+        var detail = $"The stream was open for its limit of {options.MaxStreamSeconds} s ({RateLimitOptions.SectionName}:MaxStreamSeconds); the result can be read with the plain endpoint once it is ready.";
+        if (!http.Response.HasStarted)
+        {
+            await Problems.StreamTimeLimit(detail).ExecuteAsync(http);
+            return;
+        }
+
+        var problem = Problems.StreamTimeLimitDetails(detail);
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        await http.Response.WriteAsync($"event: error\ndata: {JsonSerializer.Serialize(problem, Json)}\n\n", clientGone);
+        await http.Response.Body.FlushAsync(clientGone);
     }
 
     private static async Task Refuse(HttpContext http, TimeSpan retryAfter, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem)

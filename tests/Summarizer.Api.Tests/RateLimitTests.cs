@@ -114,7 +114,11 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
         var id = (string)JsonNode.Parse(await stored.Content.ReadAsStringAsync())!["id"]!;
         var startedBefore = fixture.Model.Started;
 
-        var open = SendAsync(Gateway(0), HttpMethod.Get, $"/v1/articles/{id}/brief/stream?backend=slow", RateLimitFixture.StreamKey);
+        using var open = await SendAsync(Gateway(0), HttpMethod.Get, $"/v1/articles/{id}/brief/stream?backend=slow", RateLimitFixture.StreamKey);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        await using var events = Sse.ReadAsync(await open.Content.ReadAsStreamAsync()).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("progress", events.Current.Name);
         await fixture.Model.WhenAsync(m => m.Started > startedBefore, TimeSpan.FromSeconds(60));
 
         using (var second = await SendAsync(Gateway(1), HttpMethod.Get, $"/v1/articles/{id}/brief/stream", RateLimitFixture.StreamKey))
@@ -123,24 +127,28 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
             Assert.InRange(int.Parse(second.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), 1, 5);
         }
 
-        Assert.False(open.IsCompleted);
+        // The model is still thinking; the time limit ends the stream with an error event, and the stream closes.
         fixture.Cluster.Clock.Advance(TimeSpan.FromSeconds(RateLimitFixture.MaxStreamSeconds));
-        using (var ended = await open.WaitAsync(TimeSpan.FromSeconds(60)))
+        var rest = new List<SseEvent>();
+        while (await events.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60)))
         {
-            // The model had not answered, so no event was sent yet: the limit is the response.
-            await AssertProblemAsync(ended, HttpStatusCode.RequestTimeout, "stream-time-limit");
+            rest.Add(events.Current);
         }
+
+        var last = Assert.Single(rest, e => e.Name is "error" or "result");
+        Assert.Equal("error", last.Name);
+        Assert.Equal(Problems.TypeBase + "stream-time-limit", last.Data.GetProperty("type").GetString());
 
         // Its slot is free again: a stream on the other gateway runs to its result.
         using var third = await SendAsync(Gateway(1), HttpMethod.Get, $"/v1/articles/{id}/brief/stream", RateLimitFixture.StreamKey);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
-        var events = new List<SseEvent>();
+        var thirdEvents = new List<SseEvent>();
         await foreach (var e in Sse.ReadAsync(await third.Content.ReadAsStreamAsync()))
         {
-            events.Add(e);
+            thirdEvents.Add(e);
         }
 
-        Assert.Equal("result", events[^1].Name);
+        Assert.Equal("result", thirdEvents[^1].Name);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string key, string? text = null)

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Summarizer.Api.Transport;
 using Summarizer.Extraction;
 using Summarizer.Fetching;
 
@@ -14,6 +16,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.MaxBodyBytes > 0, $"{ApiOptions.SectionName}:MaxBodyBytes must be positive.")
+            .Validate(o => o.MaxTitleChars is > 0 and <= Summarizer.Text.ArticleNormalizer.MaxTitleChars, $"{ApiOptions.SectionName}:MaxTitleChars must be between 1 and {Summarizer.Text.ArticleNormalizer.MaxTitleChars}.")
             .Validate(o => o.DefaultMaxQuotes >= 0 && o.DefaultMaxQuotes <= o.MaxQuotesLimit, $"{ApiOptions.SectionName}:DefaultMaxQuotes must be between 0 and MaxQuotesLimit.")
             .ValidateOnStart();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -32,6 +35,8 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Kestrel's own rejections (400/408/414/431 before any middleware) get problem bodies too.
+        services.Configure<KestrelServerOptions>(k => k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections()));
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
         services.AddOpenApi();

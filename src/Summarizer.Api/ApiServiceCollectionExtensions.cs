@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Summarizer.Api.Transport;
+using Summarizer.Contracts;
 using Summarizer.Extraction;
 using Summarizer.Fetching;
 
@@ -30,8 +31,14 @@ public static class ApiServiceCollectionExtensions
                     StatusCodes.Status404NotFound => "not-found",
                     StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
                     StatusCodes.Status400BadRequest => "malformed-request",
+                    StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
                     _ => "http-" + ctx.ProblemDetails.Status,
                 });
+                if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+                {
+                    ctx.ProblemDetails.Title = "Unsupported media type.";
+                    ctx.ProblemDetails.Detail ??= $"Content-Type {Echo.Quote(ctx.HttpContext.Request.ContentType)} is not supported here. Send application/json, text/plain or text/html.";
+                }
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

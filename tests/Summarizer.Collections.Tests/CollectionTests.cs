@@ -20,20 +20,21 @@ public sealed class CollectionTests(CollectionClusterFixture fixture)
         "\"We have no evidence of a second device at the depot,\" said Pentagon Spokesperson Commander Jessica McNulty.\n\n" +
         "Sailors living near the depot were moved to a gym on the base for the night.",
         "date 2024-03-03\n\nThe Norfolk naval base reopened its fuel depot on Thursday, two days after a blast.\n\n" +
-        "Jessica McNulty said on Wednesday: \"There is no evidence of a second device.\"\n\n" +
+        "\"No evidence of a second device at the depot,\" Jessica McNulty said on Wednesday.\n\n" +
         "Repairs to the depot will take several weeks, the navy said.",
     ];
 
     [Fact]
     public async Task The_same_set_in_another_order_is_the_same_collection()
     {
-        var first = await CreateAsync(Story.Select(Text).ToArray());
-        var second = await fixture.Http.PostAsJsonAsync("/v1/collections", new { articles = Story.Reverse().Select(Text).ToArray() });
+        var story = Fresh();
+        var first = await CreateAsync(story.Select(Text).ToArray());
+        var second = await fixture.Http.PostAsJsonAsync("/v1/collections", new { articles = story.Reverse().Select(Text).ToArray() });
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(first.Location, second.Headers.Location!.ToString());
-        var other = await CreateAsync(Story.Select(Text).ToArray(), length: "medium");
+        var other = await CreateAsync(story.Select(Text).ToArray(), length: "medium");
         Assert.NotEqual(first.Id, other.Id);
     }
 
@@ -63,7 +64,14 @@ public sealed class CollectionTests(CollectionClusterFixture fixture)
         for (var i = 0; i < 9; i++)
         {
             var path = $"/story/{Guid.NewGuid():N}";
-            fixture.Pages.Page(path, Html($"Report {i}", $"The council met on day {i} to discuss the bridge over the river. It voted to close the bridge for {i + 2} weeks. Drivers will be sent through the town centre."));
+            fixture.Pages.Page(path, Html($"Bridge report {i}",
+                $"The council met on day {i} of the month to discuss the old stone bridge over the river. " +
+                $"It voted to close the bridge for {i + 2} weeks while engineers repair the cracked arches. " +
+                "Drivers will be sent through the town centre, and buses will stop at the market square instead. " +
+                "Shop owners on the high street said they feared losing customers during the works. " +
+                "The council said a temporary footbridge would open within a fortnight for people walking to school. " +
+                "Engineers first reported the cracks in the spring after a routine inspection of the structure. " +
+                "The repairs are expected to cost the town about two million pounds, paid from the roads budget."));
             urls.Add(fixture.Pages.Url(path));
         }
 
@@ -84,17 +92,18 @@ public sealed class CollectionTests(CollectionClusterFixture fixture)
     [Fact]
     public async Task An_article_already_briefed_is_not_briefed_again_for_the_collection()
     {
-        var texts = Story.Select(s => s.Replace("Norfolk", "Norfolk " + Guid.NewGuid().ToString("N")[..6], StringComparison.Ordinal)).ToArray();
+        var texts = Fresh();
         var stored = await fixture.Http.PostAsJsonAsync("/v1/articles", new { text = texts[0] });
         var id = (await stored.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         (await fixture.Http.GetAsync($"/v1/articles/{id}/brief?backend=llm")).EnsureSuccessStatusCode();
-        var before = fixture.Cluster.Server.Calls.Count(c => c.Kind == "Brief");
+        var before = fixture.Cluster.Server.Calls.Count;
 
         var created = await CreateAsync([new { id }, Text(texts[1]), Text(texts[2])], backend: "llm");
         var digest = await GetAsync(created.Location);
 
-        Assert.Equal(2, fixture.Cluster.Server.Calls.Count(c => c.Kind == "Brief") - before); // the two new articles only
-        Assert.Single(fixture.Cluster.Server.Calls, c => c.Kind == "Combine" && digest["id"]!.GetValue<string>() is not null);
+        var calls = fixture.Cluster.Server.Calls.Skip(before).ToList();
+        Assert.Equal(2, calls.Count(c => c.Kind == "Brief")); // the two new articles only
+        Assert.Single(calls, c => c.Kind == "Combine");
         Assert.Equal("llm", digest["brief"]!["backend"]!["name"]!.GetValue<string>());
         var again = await GetAsync(created.Location);
         Assert.True(again["cached"]!.GetValue<bool>());
@@ -103,7 +112,7 @@ public sealed class CollectionTests(CollectionClusterFixture fixture)
     [Fact]
     public async Task The_stream_reports_each_article_then_the_result()
     {
-        var texts = Story.Select(s => s.Replace("naval base", "naval base " + Guid.NewGuid().ToString("N")[..6], StringComparison.Ordinal)).ToArray();
+        var texts = Fresh();
         var created = await CreateAsync(texts.Select(Text).ToArray());
 
         using var response = await fixture.Http.GetAsync(created.Location + "/stream", HttpCompletionOption.ResponseHeadersRead);
@@ -158,6 +167,13 @@ public sealed class CollectionTests(CollectionClusterFixture fixture)
     }
 
     private static object Text(string text) => new { text };
+
+    /// <summary>The story with a word no other test uses, so its articles and collection are new to the cluster.</summary>
+    private static string[] Fresh()
+    {
+        var tag = "Pier" + Guid.NewGuid().ToString("N")[..6];
+        return [.. Story.Select(s => s.Replace("the depot", "the depot at " + tag, StringComparison.Ordinal))];
+    }
 
     private static string Html(string title, string body) =>
         $"<!doctype html><html lang=\"en\"><head><title>{title}</title><meta property=\"og:site_name\" content=\"Loopback News\"></head>" +

@@ -29,7 +29,7 @@ public sealed class CollectionDigesterTests
         Assert.Equal(422, digest.Articles[3].Problem!.Status);
         Assert.Equal("fetch-failed", digest.Articles[4].Problem!.Type);
         Assert.Equal(["a", "b", "c"], digest.Timeline.Select(t => t.ArticleId));
-        var cracks = digest.Brief!.Sentences.First();
+        var cracks = digest.Brief!.Sentences[0];
         Assert.Equal(["a", "b"], cracks.ArticleIds.Order());
         Assert.Equal(2, digest.Brief.Sentences.Count);
         Assert.Equal([1, 2, 3, 4], events.Where(e => e.Stage == "articles" && e.Done > 0).Select(e => e.Done).Order());

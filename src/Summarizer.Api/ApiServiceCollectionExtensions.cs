@@ -42,6 +42,20 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOptions<SummarizerCorsOptions>().BindConfiguration(SummarizerCorsOptions.SectionName)
+            .Validate(o => o.FirstInvalidOrigin() is null, $"{SummarizerCorsOptions.SectionName}:AllowedOrigins holds an entry that is not scheme://host[:port] (no path, no trailing slash) or '*' alone.")
+            .Validate(o => o.PreflightMaxAgeSeconds >= 0, $"{SummarizerCorsOptions.SectionName}:PreflightMaxAgeSeconds must not be negative.")
+            .ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SummarizerCorsOptions>>((cors, configured) => cors.AddPolicy(SummarizerCorsOptions.PolicyName, policy =>
+            {
+                var origins = configured.Value.AllowedOrigins;
+                _ = origins is ["*"] ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
+                policy.WithMethods("GET", "POST").AllowAnyHeader()
+                    .WithExposedHeaders("Location", "Retry-After", "ETag", "WWW-Authenticate")
+                    .SetPreflightMaxAge(TimeSpan.FromSeconds(configured.Value.PreflightMaxAgeSeconds));
+            }));
         // Kestrel's own rejections (400/408/414/431 before any middleware) get problem bodies too.
         services.Configure<KestrelServerOptions>(k => k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections()));
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
@@ -58,6 +72,12 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SummarizerCorsOptions>>().Value.AllowedOrigins.Length > 0)
+        {
+            // Only with an allow-list: without one no response carries CORS headers (the default).
+            app.UseCors(SummarizerCorsOptions.PolicyName);
+        }
+
         var telemetry = app.Services.GetRequiredService<RequestTelemetry>();
         app.Use(telemetry.InvokeAsync);
         app.MapOpenApi();

@@ -51,9 +51,72 @@ internal static partial class BoilerplateElements
     /// sign than the tag: the caller checks the element is not most of the page).</summary>
     public static bool HasBoilerplateName(IElement element)
     {
-        var names = Names(element);
-        return names.Length > 0 && BoilerplateName().IsMatch(names) && !ArticleContent.IsMatch(names);
+        var hit = false;
+        if (element.Id is { Length: > 0 } id)
+        {
+            hit = IsBoilerplateName(id);
+        }
+
+        foreach (var c in element.ClassList)
+        {
+            hit = hit || IsBoilerplateName(c);
+        }
+
+        return hit && !ArticleContent.IsMatch(Names(element));
     }
+
+    /// <summary>A class or id names boilerplate when one of its parts (split at '-' and '_'), or two
+    /// neighbouring parts, is a boilerplate word: <c>share-bar</c>, <c>post_comments</c>,
+    /// <c>entry-meta</c>; but not <c>no-sidebar</c> / <c>has-comments</c> (page-layout flags).</summary>
+    internal static bool IsBoilerplateName(string name)
+    {
+        if (name.Length is < 2 or > 80)
+        {
+            return false;
+        }
+
+        var parts = name.ToLowerInvariant().Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0 && LayoutFlags.Contains(parts[i - 1]))
+            {
+                continue;
+            }
+
+            if (Words.Contains(parts[i]) || (i + 1 < parts.Length && Words.Contains(parts[i] + "-" + parts[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] NameSeparators = ['-', '_'];
+
+    private static readonly HashSet<string> LayoutFlags = new(StringComparer.Ordinal) { "no", "has", "with", "without", "hide", "show", "is", "not" };
+
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "share", "shares", "sharing", "sharebar", "shareaholic", "social", "sociable", "socials", "viral",
+        "newsletter", "newsletters", "syndication", "cookie", "cookies", "consent", "gdpr",
+        "tags", "tag", "taglist", "tagcloud", "keywords", "sidebar", "banner", "breadcrumb", "breadcrumbs",
+        "button", "buttons", "btn", "author", "authors", "byline", "bylines", "footer", "nav", "navbar",
+        "navigation", "subnav", "menu", "related", "relatedposts", "recommended", "recommendations",
+        "recommendation", "popular", "most-popular", "mostpopular", "trending", "comment", "comments",
+        "commentlist", "respond", "reply", "replies", "disqus", "ad", "ads", "advert", "adverts",
+        "advertisement", "advertising", "sponsor", "sponsored", "promo", "promotion", "outbrain", "taboola",
+        "widget", "widgets", "meta", "postmeta", "entry-meta", "post-meta", "rating", "ratings", "timestamp",
+        "date", "dateline", "caption", "captions", "credit", "credits", "copyright", "print-only", "noprint",
+        "teaser", "teasers", "overlay", "modal", "popup", "toolbar", "pagination", "pager", "readmore",
+        "read-more", "more-stories", "subscribe", "subscription", "signup", "login", "skip", "toc",
+        "infobox", "factbox", "newsticker", "ticker",
+    };
 
     private static bool IsHiddenByClass(IElement element)
     {
@@ -83,9 +146,6 @@ internal static partial class BoilerplateElements
 
     /// <summary>Names that mark the article body itself (and so protect it from the boilerplate names it also carries).</summary>
     internal static readonly Regex ArticleContent = ArticleContentName();
-
-    [GeneratedRegex(@"(?:^|[\s_-])(?:share|shares|sharing|sharebar|social|sociable|socials|viral|newsletter|newsletters|syndication|cookie|cookies|consent|gdpr|tags|tag|taglist|tag-list|tagcloud|keywords|sidebar|banner|breadcrumb|breadcrumbs|button|buttons|btn|author|authors|byline|bylines|footer|nav|navbar|navigation|subnav|menu|related|relatedposts|recommended|recommendations|recommendation|popular|most-popular|mostpopular|trending|comment|comments|commentlist|respond|reply|replies|disqus|ad|ads|advert|adverts|advertisement|advertising|sponsor|sponsored|promo|promotion|outbrain|taboola|widget|widgets|meta|postmeta|entry-meta|post-meta|rating|ratings|timestamp|date|dateline|caption|captions|credit|credits|copyright|print-only|noprint|teaser|teasers|overlay|modal|popup|toolbar|pagination|pager|readmore|read-more|more-stories|subscribe|subscription|signup|login|skip|jump|toc|infobox|factbox|newsticker|ticker)(?:[\s_-]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BoilerplateName();
 
     [GeneratedRegex(@"articlebody|article[-_]?body|article__body|article[-_]?text|article[-_]?content|article__content|entry[-_]?content|post[-_]?content|post[-_]?body|post[-_]?text|post[-_]?entry|story[-_]?body|story[-_]?content|body[-_]?text|text[-_]content|page[-_]content|content[-_]body|main[-_]content|fulltext|single-post|blog-content", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticleContentName();

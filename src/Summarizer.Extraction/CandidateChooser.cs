@@ -9,8 +9,8 @@ namespace Summarizer.Extraction;
 /// </summary>
 internal static class CandidateChooser
 {
-    /// <summary>Readability replaces the DOM-rules text when its text is this many times longer.</summary>
-    internal const double ReadabilityLonger = 2.0;
+    /// <summary>The DOM-rules text replaces Readability's when it is this many times longer.</summary>
+    internal const double ReadabilityLonger = 1.5;
 
     /// <summary>Below this word-overlap F1 with the declared body, no DOM candidate is the article.</summary>
     private const double MinAgreement = 0.5;
@@ -34,12 +34,12 @@ internal static class CandidateChooser
 
         var ld = d.Sum(p => p.Length);
         var lr = r.Sum(p => p.Length);
-        if (ld == 0 || lr > ReadabilityLonger * ld)
+        if (lr == 0 || ld > ReadabilityLonger * lr)
         {
-            return lr == 0 ? ([], "none") : (r, "readability");
+            return ld == 0 ? ([], "none") : (d, "dom-rules");
         }
 
-        return (d, "dom-rules");
+        return (r, "readability");
     }
 }
 

@@ -38,8 +38,21 @@ internal static partial class BoilerplateBlocks
             kept.Add(block);
         }
 
+        // What trails the article's last sentence (a short line with no sentence end: a signature
+        // block, a tag line, a "more from" heading) is chrome.
+        var hasSentences = kept.Exists(b => b.Text.Length >= TrailingChars && EndsSentence(b.Text));
+        while (hasSentences && kept[^1].Text.Length < TrailingChars && !EndsSentence(kept[^1].Text))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
         return kept;
     }
+
+    private const int TrailingChars = 100;
+
+    private static bool EndsSentence(string text) =>
+        text.TrimEnd().TrimEnd('"', '\u201D', '\u201C', '\u00BB', '\u00AB', '\'', ')') is [.., var last] && ".!?\u3002\uFF01\uFF1F".Contains(last);
 
     internal static bool IsBoilerplate(TextBlock block)
     {

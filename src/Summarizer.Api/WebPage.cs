@@ -14,10 +14,13 @@ public static class WebPage
 
     private static readonly Lazy<byte[]> Collections = new(() => Load("collections.html"));
 
+    private static readonly Lazy<byte[]> Styles = new(() => Load("site.css"));
+
     public static IEndpointRouteBuilder MapSummarizerPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => TypedResults.Bytes(Index.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/collections", () => TypedResults.Bytes(Collections.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/site.css", () => TypedResults.Bytes(Styles.Value, "text/css; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 

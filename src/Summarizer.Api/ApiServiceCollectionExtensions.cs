@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Summarizer.Api.Transport;
+using Summarizer.Contracts;
 using Summarizer.Extraction;
 using Summarizer.Fetching;
 
@@ -14,6 +17,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
             .Validate(o => o.MaxBodyBytes > 0, $"{ApiOptions.SectionName}:MaxBodyBytes must be positive.")
+            .Validate(o => o.MaxTitleChars is > 0 and <= Summarizer.Text.ArticleNormalizer.MaxTitleChars, $"{ApiOptions.SectionName}:MaxTitleChars must be between 1 and {Summarizer.Text.ArticleNormalizer.MaxTitleChars}.")
             .Validate(o => o.DefaultMaxQuotes >= 0 && o.DefaultMaxQuotes <= o.MaxQuotesLimit, $"{ApiOptions.SectionName}:DefaultMaxQuotes must be between 0 and MaxQuotesLimit.")
             .ValidateOnStart();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -27,11 +31,19 @@ public static class ApiServiceCollectionExtensions
                     StatusCodes.Status404NotFound => "not-found",
                     StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
                     StatusCodes.Status400BadRequest => "malformed-request",
+                    StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
                     _ => "http-" + ctx.ProblemDetails.Status,
                 });
+                if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+                {
+                    ctx.ProblemDetails.Title = "Unsupported media type.";
+                    ctx.ProblemDetails.Detail ??= $"Content-Type {Echo.Quote(ctx.HttpContext.Request.ContentType)} is not supported here. Send application/json, text/plain or text/html.";
+                }
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Kestrel's own rejections (400/408/414/431 before any middleware) get problem bodies too.
+        services.Configure<KestrelServerOptions>(k => k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections()));
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
         services.AddOpenApi();

@@ -5,6 +5,7 @@ var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL,
 {
     RougeCommand.Create(),
     QuotesCommand.Create(),
+    DedupCommand.Create(),
     ExtractCommand.Create(),
     BenchCommands.Bench(),
     BenchCommands.Speed(),

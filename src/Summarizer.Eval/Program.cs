@@ -6,6 +6,7 @@ var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL,
     RougeCommand.Create(),
     QuotesCommand.Create(),
     ExtractCommand.Create(),
+    FaithfulnessCommand.Create(),
     BenchCommands.Bench(),
     BenchCommands.Speed(),
 };

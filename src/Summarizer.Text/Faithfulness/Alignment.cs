@@ -3,7 +3,10 @@ namespace Summarizer.Text.Faithfulness;
 /// <summary>
 /// Lexical alignment of a brief sentence to the article: the article sentence with the best
 /// content-word F1, then up to two more that each add at least two of the brief sentence's content
-/// words not yet covered (a brief sentence often fuses two or three source sentences).
+/// words not yet covered (a brief sentence often fuses two or three source sentences). The further
+/// sentences are chosen on words outside facts (<see cref="SentenceFacts.AlignKeys"/>), so a
+/// sentence never joins the sources for holding the very name or number being checked. The support
+/// score is the share of the brief sentence's content words that the sources hold.
 /// </summary>
 internal static class Alignment
 {
@@ -15,8 +18,8 @@ internal static class Alignment
     public static (List<int> Sources, double Support) Align(ArticleFacts article, SentenceFacts brief)
     {
         var sources = new List<int>(MaxSources);
-        var wanted = brief.ContentKeys;
-        if (wanted.Count == 0)
+        var wanted = brief.AlignKeys;
+        if (brief.ContentKeys.Count == 0)
         {
             return (sources, 1.0);
         }
@@ -26,13 +29,13 @@ internal static class Alignment
         var bestF1 = 0.0;
         for (var i = 0; i < sentences.Count; i++)
         {
-            var shared = Shared(wanted, sentences[i].ContentKeys, null);
+            var shared = Shared(brief.ContentKeys, sentences[i].ContentKeys, null);
             if (shared == 0)
             {
                 continue;
             }
 
-            var f1 = 2.0 * shared / (wanted.Count + sentences[i].ContentKeys.Count);
+            var f1 = 2.0 * shared / (brief.ContentKeys.Count + sentences[i].ContentKeys.Count);
             if (f1 > bestF1)
             {
                 (best, bestF1) = (i, f1);
@@ -45,7 +48,7 @@ internal static class Alignment
         }
 
         sources.Add(best);
-        var covered = new HashSet<string>(wanted.Where(sentences[best].ContentKeys.Contains), StringComparer.Ordinal);
+        var covered = new HashSet<string>(wanted.Where(sentences[best].AlignKeys.Contains), StringComparer.Ordinal);
         while (sources.Count < MaxSources && covered.Count < wanted.Count)
         {
             var next = -1;
@@ -57,7 +60,7 @@ internal static class Alignment
                     continue;
                 }
 
-                var gain = Shared(wanted, sentences[i].ContentKeys, covered);
+                var gain = Shared(wanted, sentences[i].AlignKeys, covered);
                 if (gain > nextGain)
                 {
                     (next, nextGain) = (i, gain);
@@ -70,11 +73,12 @@ internal static class Alignment
             }
 
             sources.Add(next);
-            covered.UnionWith(wanted.Where(sentences[next].ContentKeys.Contains));
+            covered.UnionWith(wanted.Where(sentences[next].AlignKeys.Contains));
         }
 
         sources.Sort();
-        return (sources, (double)covered.Count / wanted.Count);
+        var found = brief.ContentKeys.Count(k => sources.Any(i => sentences[i].ContentKeys.Contains(k)));
+        return (sources, (double)found / brief.ContentKeys.Count);
     }
 
     /// <summary>Brief words in the sentence, not counting those already <paramref name="covered"/>.</summary>

@@ -94,14 +94,20 @@ public static class FaithfulnessChecker
         }
     }
 
-    /// <summary>Every word of the sources and of the sentence before each (a "he" there names someone said before).</summary>
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "his", "her", "him", "they", "their", "them" };
+
+    /// <summary>
+    /// Every word of the sources, and of the sentence before a source that refers back with a pronoun
+    /// ("he" there names someone the sentence before introduced).
+    /// </summary>
     private static HashSet<string> NameContext(ArticleFacts article, List<int> indices)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var i in indices)
         {
-            keys.UnionWith(article.Sentences[i].AllKeys);
-            if (i > 0)
+            var source = article.Sentences[i];
+            keys.UnionWith(source.AllKeys);
+            if (i > 0 && source.AllKeys.Overlaps(Pronouns))
             {
                 keys.UnionWith(article.Sentences[i - 1].AllKeys);
             }

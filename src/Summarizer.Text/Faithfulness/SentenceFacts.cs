@@ -20,6 +20,10 @@ internal sealed class SentenceFacts
             if (w.Content)
             {
                 ContentKeys.Add(w.Key);
+                if (!facts.Any(f => f.Start <= w.Start && w.End <= f.End))
+                {
+                    AlignKeys.Add(w.Key);
+                }
             }
         }
 
@@ -57,6 +61,12 @@ internal sealed class SentenceFacts
     public HashSet<string> ContentKeys { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> AllKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Content words that are no part of a fact (number, date, name): what alignment matches on, so
+    /// a sentence is never chosen as support for holding the very name or number being checked.
+    /// </summary>
+    public HashSet<string> AlignKeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Content words governed by a negation cue.</summary>
     public HashSet<string> Negated { get; } = new(StringComparer.Ordinal);

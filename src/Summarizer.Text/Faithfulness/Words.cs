@@ -83,9 +83,22 @@ internal static class Words
         return result;
     }
 
-    /// <summary>Lower case without a plural ending: "officials" and "official" match, "boss" stays.</summary>
+    /// <summary>
+    /// Lower case without a plural or -ed/-ing ending: "officials" and "official" match, "confirmed" and
+    /// "confirm" too; "boss" stays, and a stem shorter than four letters keeps its ending ("used").
+    /// </summary>
     public static string Key(string lower)
     {
+        if (lower.Length > 6 && lower.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return lower[..^3];
+        }
+
+        if (lower.Length > 5 && lower.EndsWith("ed", StringComparison.Ordinal) && lower[^3] != 'e')
+        {
+            return lower[..^2];
+        }
+
         if (lower.Length > 4 && lower.EndsWith("ies", StringComparison.Ordinal))
         {
             return string.Concat(lower.AsSpan(0, lower.Length - 3), "y");

@@ -19,7 +19,7 @@ internal static class QuoteCheck
 
         foreach (var q in quoted)
         {
-            if (!article.FoldedText.Contains(Fold(q), StringComparison.Ordinal))
+            if (!article.FoldedText.Contains(Fold(q), StringComparison.OrdinalIgnoreCase))
             {
                 issues.Add(new FaithfulnessIssue(IssueKinds.Quote, $"“{q}” is not in the article verbatim"));
             }
@@ -53,7 +53,7 @@ internal static class QuoteCheck
                 continue;
             }
 
-            var source = article.Quotes.FirstOrDefault(a => Fold(a.Text).Contains(words, StringComparison.Ordinal));
+            var source = article.Quotes.FirstOrDefault(a => Fold(a.Text).Contains(words, StringComparison.OrdinalIgnoreCase));
             if (source?.Speaker is { Length: > 0 } speaker && char.IsUpper(speaker[0]) && !PhraseTokens.IsPronoun(speaker) && !SameSpeaker(said, speaker))
             {
                 issues.Add(new FaithfulnessIssue(IssueKinds.Speaker, $"“{Trim(q.Text)}” is attributed to {said}; the article gives it to {speaker}"));
@@ -116,7 +116,10 @@ internal static class QuoteCheck
 
     private static string Trim(string quote) => quote.Trim().TrimEnd(',', '.', ';', ':', '…').Trim().TrimStart('.', '…').Trim();
 
-    /// <summary>Quote marks and apostrophes as straight ones, runs of space as one: how a model may rewrite a quote's typography.</summary>
+    /// <summary>
+    /// Quote marks and apostrophes as straight ones, runs of space as one, no space before punctuation:
+    /// how a model (or the brief's own tidying) may rewrite a quote's typography.
+    /// </summary>
     internal static string Fold(string s)
     {
         var sb = new StringBuilder(s.Length);
@@ -129,7 +132,7 @@ internal static class QuoteCheck
                 continue;
             }
 
-            if (space && sb.Length > 0)
+            if (space && sb.Length > 0 && c is not (',' or '.' or ';' or ':' or '!' or '?'))
             {
                 sb.Append(' ');
             }

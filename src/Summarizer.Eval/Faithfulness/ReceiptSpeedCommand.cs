@@ -86,11 +86,11 @@ internal static class ReceiptSpeedCommand
         return 0;
     }
 
-    /// <summary>The sentence without its first word: no longer verbatim, so it takes the aligning path.</summary>
+    /// <summary>The sentence with its first word replaced by "Reportedly,": no longer verbatim, so it takes the aligning path.</summary>
     private static string Reword(string sentence)
     {
         var space = sentence.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? sentence + " indeed" : sentence[(space + 1)..];
+        return "Reportedly, " + (space < 0 ? sentence : sentence[(space + 1)..]);
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);

@@ -69,7 +69,8 @@ internal static class EntityFacts
             return true;
         }
 
-        return !QuoteLexicon.FunctionWords.Contains(w.Surface) && !isCommon(lower) && !isCommon(w.Key);
+        // "Reportedly, ...", "Meanwhile ...": an adverb opening a sentence is no name.
+        return !QuoteLexicon.FunctionWords.Contains(w.Surface) && !lower.EndsWith("ly", StringComparison.Ordinal) && !isCommon(lower) && !isCommon(w.Key);
     }
 
     /// <summary>The word opens the sentence, a quotation, a parenthesis or what follows a colon or dash.</summary>

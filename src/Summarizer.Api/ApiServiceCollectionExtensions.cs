@@ -35,6 +35,8 @@ public static class ApiServiceCollectionExtensions
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
         services.AddOpenApi();
+        services.AddMetrics();
+        services.TryAddSingleton<RequestTelemetry>();
         return services;
     }
 
@@ -44,6 +46,8 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var telemetry = app.Services.GetRequiredService<RequestTelemetry>();
+        app.Use(telemetry.InvokeAsync);
         app.MapOpenApi();
         app.MapSummarizerApi();
         app.MapSummarizerPage();

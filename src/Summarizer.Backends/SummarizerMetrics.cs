@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace Summarizer.Backends;
 
-/// <summary>The <c>Summarizer</c> meter: cache behaviour and backend calls, shared by grains and backends.</summary>
+/// <summary>
+/// The <c>Summarizer</c> meter: cache behaviour, chunks, fetches and backend calls, shared by grains and
+/// backends (requests are counted by the API, <c>summarizer.requests</c>).
+/// </summary>
 public sealed class SummarizerMetrics
 {
     public const string MeterName = "Summarizer";
@@ -23,6 +26,8 @@ public sealed class SummarizerMetrics
         CircuitOpened = meter.CreateCounter<long>("summarizer.backend.circuit.opened", description: "Times a backend's circuit breaker opened.");
         Rejected = meter.CreateCounter<long>("summarizer.backend.rejected", description: "Calls refused because the backend's queue was full.");
         QuotesVerified = meter.CreateCounter<long>("summarizer.quotes.verified", description: "Key quotes from a backend found verbatim in the article.");
+        Chunks = meter.CreateCounter<long>("summarizer.chunks", description: "Chunks of long articles sent to map steps (one per chunk of each brief computed by map-reduce).");
+        Fetches = meter.CreateCounter<long>("summarizer.fetches", description: "Page fetches by outcome: fetched, not-modified (revalidated), cached (no request made), failed.");
         QuotesDropped = meter.CreateCounter<long>("summarizer.quotes.dropped", description: "Key quotes from a backend dropped: not verbatim in the article, or not among the extracted quotes.");
     }
 
@@ -51,4 +56,8 @@ public sealed class SummarizerMetrics
     public Counter<long> QuotesVerified { get; }
 
     public Counter<long> QuotesDropped { get; }
+
+    public Counter<long> Chunks { get; }
+
+    public Counter<long> Fetches { get; }
 }

@@ -58,6 +58,7 @@ public static class SummarizerGateway
             client.Services.AddOptions<GatewayOptions>().Configure<IOptions<SummarizerGatewayOptions>>(
                 (o, g) => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(g.Value.GatewayListRefreshSeconds));
             client.AddOutgoingGrainCallFilter<IdempotentRetryFilter>();
+            client.AddActivityPropagation(); // the HTTP request's trace continues into the grains
         });
         configure?.Invoke(builder);
 

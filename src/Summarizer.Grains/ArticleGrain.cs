@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -183,8 +184,10 @@ public sealed class ArticleGrain(
         var planner = Planner();
         var backend = backends.Get(options.Backend);
         var spec = BriefSpec.For(options.Length, backend);
+        Activity.Current?.SetTag(TelemetryTags.ArticleId, this.GetPrimaryKeyString()).SetTag(TelemetryTags.Spec, spec).SetTag(TelemetryTags.Backend, backend.Name);
         if (state.State.Briefs.TryGetValue(spec, out var cached))
         {
+            Activity.Current?.SetTag(TelemetryTags.Cached, true);
             metrics.CacheHits.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
             return (cached with { Cached = true }, null);
         }
@@ -197,6 +200,11 @@ public sealed class ArticleGrain(
         // Planned before the flight starts, so an article over a limit fails the request that asked, not a flight.
         var job = new BriefJob(this.GetPrimaryKeyString(), planner.Document, options.Length, backend, planner.Plan(budgets.For(backend)));
         metrics.CacheMisses.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
+        if (job.Plan.Chunks is { Count: > 0 } chunks)
+        {
+            metrics.Chunks.Add(chunks.Count, new KeyValuePair<string, object?>("backend", backend.Name));
+        }
+
         return (null, Briefs.GetOrStart(spec, flight => RunBriefAsync(flight, job)));
     }
 

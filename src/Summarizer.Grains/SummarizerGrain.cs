@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Orleans.Placement;
 using Summarizer.Contracts;
@@ -21,6 +22,7 @@ public sealed class SummarizerGrain(SummaryWorker worker) : Grain, ISummarizerGr
     public async Task<Brief> SummarizeAsync(SummarizeWork work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        Tag(work);
         if (_result is not null)
         {
             return _result with { Cached = true };
@@ -39,6 +41,7 @@ public sealed class SummarizerGrain(SummaryWorker worker) : Grain, ISummarizerGr
     public async IAsyncEnumerable<SummaryPiece> StreamAsync(SummarizeWork work, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        Tag(work);
         if (_result is not null)
         {
             yield return new SummaryPiece(null, _result with { Cached = true });
@@ -56,6 +59,13 @@ public sealed class SummarizerGrain(SummaryWorker worker) : Grain, ISummarizerGr
             yield return piece;
         }
     }
+
+    /// <summary>Names the work on the incoming grain-call span (Orleans activity propagation), whichever silo runs it.</summary>
+    private void Tag(SummarizeWork work) =>
+        Activity.Current?.SetTag(TelemetryTags.Spec, this.GetPrimaryKeyString())
+            .SetTag(TelemetryTags.Backend, work.Backend)
+            .SetTag(TelemetryTags.WorkKind, PipelineActivities.KindName(work.Kind))
+            .SetTag(TelemetryTags.Cached, _result is not null);
 
     private void CheckKey(SummarizeWork work)
     {

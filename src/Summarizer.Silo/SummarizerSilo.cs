@@ -28,6 +28,7 @@ public static class SummarizerSilo
         {
             silo.UseSummarizerClustering(builder.Configuration);
             silo.AddSummarizerGrains();
+            silo.AddActivityPropagation(); // one trace across grain calls, whichever silo runs them
         });
         configure?.Invoke(builder);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Summarizer.Backends;
 using Summarizer.Contracts;
 using Summarizer.Extraction;
 using Summarizer.Fetching;
@@ -19,7 +20,7 @@ namespace Summarizer.Grains.Pages;
 /// </summary>
 [Reentrant]
 public sealed class UrlGrain(
-    PageFetcher fetcher, ArticleExtractor extractor, IOptions<FetchOptions> options, TimeProvider time, ILogger<UrlGrain> logger) : Grain, IUrlGrain
+    PageFetcher fetcher, ArticleExtractor extractor, IOptions<FetchOptions> options, SummarizerMetrics metrics, TimeProvider time, ILogger<UrlGrain> logger) : Grain, IUrlGrain
 {
     private PageArticle? _article;
     private FetchValidators? _validators;
@@ -31,6 +32,7 @@ public sealed class UrlGrain(
     {
         if (_article is not null && time.GetUtcNow() - _checkedAt < _ttl)
         {
+            Fetched("cached");
             return new PageResult(_article, null, Cached: true);
         }
 
@@ -55,6 +57,7 @@ public sealed class UrlGrain(
         }
         catch (FetchException e)
         {
+            Fetched("failed");
             logger.LogInformation("Fetching {Url} failed ({Kind}): {Reason}", url, e.Kind, e.Message);
             return new PageResult(null, new PageFailure(Slug(e.Kind), e.Message, e.UpstreamStatus), Cached: false);
         }
@@ -63,14 +66,18 @@ public sealed class UrlGrain(
         _ttl = page.MaxAge is { } maxAge && maxAge < options.Value.CacheTtl ? maxAge : options.Value.CacheTtl;
         if (page.NotModified && _article is not null)
         {
+            Fetched("not-modified");
             return new PageResult(_article, null, Cached: true);
         }
 
+        Fetched("fetched");
         _article = await Task.Run(() => Extract(page));
         _validators = page.ETag is null && page.LastModified is null ? null : new FetchValidators(page.ETag, page.LastModified);
         logger.LogInformation("Fetched {Url} ({Bytes} bytes, {Redirects} redirects, {Method})", url, page.Body.Length, page.Redirects, _article.Metadata.Method);
         return new PageResult(_article, null, Cached: false);
     }
+    private void Fetched(string outcome) => metrics.Fetches.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
     private PageArticle Extract(FetchedPage page)
     {
         var text = page.DecodeText();

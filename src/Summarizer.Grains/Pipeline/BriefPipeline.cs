@@ -16,6 +16,7 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(publish);
         var spec = BriefSpec.For(job.Length, job.Backend);
+        using var activity = PipelineActivities.Brief(job, spec);
         if (job.Plan.Chunks is { } chunks)
         {
             // The first event says what is ahead (a stream's client learns the chunk count at once).
@@ -27,6 +28,7 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
         var work = Work(job, job.Document.Text, WorkKind.Brief, job.Sentences);
         var key = BriefSpec.SummarizerKey(job.ArticleId, spec);
         Brief brief;
+        using var step = PipelineActivities.Step(job, WorkKind.Brief, spec);
         if (job.Backend.SinglePass)
         {
             // A single-pass backend (extractive) answers at once: nothing to stream but its sentences.

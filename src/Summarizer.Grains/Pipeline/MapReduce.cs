@@ -23,7 +23,7 @@ internal sealed class MapReduce(
         var done = 0;
         var mapped = await Task.WhenAll(chunks.Select(async chunk =>
         {
-            var b = await ThrottledAsync(slots, chunk.Text, mapSpec, WorkKind.Map, options.MapSentences);
+            var b = await ThrottledAsync(slots, chunk.Text, mapSpec, WorkKind.Map, options.MapSentences, chunk.Index, level: null);
             Progress("map", ref done, chunks.Count, 0);
             return b;
         }));
@@ -38,8 +38,14 @@ internal sealed class MapReduce(
             {
                 var text = TokenChunker.Join(groups[0].Texts);
                 var work = BriefPipeline.Work(job, text, WorkKind.Reduce, job.Sentences);
-                var key = BriefSpec.SummarizerKey(ArticleId.Compute(text), BriefSpec.FinalReduce(job.Length, job.Backend));
-                var final = await BriefPipeline.StreamAsync(worker, key, work, publish, cancellationToken);
+                var finalSpec = BriefSpec.FinalReduce(job.Length, job.Backend);
+                var key = BriefSpec.SummarizerKey(ArticleId.Compute(text), finalSpec);
+                Brief final;
+                using (PipelineActivities.Step(job, WorkKind.Reduce, finalSpec, level: level))
+                {
+                    final = await BriefPipeline.StreamAsync(worker, key, work, publish, cancellationToken);
+                }
+
                 publish(BriefEvent.Progress("reduce", 1, 1, level));
                 return Combine(final, parts);
             }
@@ -50,7 +56,7 @@ internal sealed class MapReduce(
             {
                 var b = group.Texts.Count == 1 && string.Equals(group.Texts[0], parts[group.Range.Start].Text, StringComparison.Ordinal)
                     ? parts[group.Range.Start]
-                    : await ThrottledAsync(slots, TokenChunker.Join(group.Texts), reduceSpec, WorkKind.Reduce, options.ReduceSentences);
+                    : await ThrottledAsync(slots, TokenChunker.Join(group.Texts), reduceSpec, WorkKind.Reduce, options.ReduceSentences, chunkIndex: null, level1);
                 Progress("reduce", ref reduced, groups.Count, level1);
                 return b;
             }));
@@ -83,8 +89,9 @@ internal sealed class MapReduce(
         }
     }
 
-    private async Task<Brief> ThrottledAsync(SemaphoreSlim slots, string text, string spec, WorkKind kind, int sentences)
+    private async Task<Brief> ThrottledAsync(SemaphoreSlim slots, string text, string spec, WorkKind kind, int sentences, int? chunkIndex, int? level)
     {
+        using var activity = PipelineActivities.Step(job, kind, spec, chunkIndex, level);
         await slots.WaitAsync(cancellationToken);
         try
         {

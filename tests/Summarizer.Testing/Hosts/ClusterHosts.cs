@@ -39,6 +39,10 @@ public sealed class ClusterHosts(string redis, string? clusterId = null)
         return RunningHost.StartWithoutWaitingAsync(SummarizerGateway.Build([.. CommonArgs(url), .. extraArgs]), new Uri(url));
     }
 
+    /// <summary>Builds and starts a gateway (HTTP on port 0, read back) after <paramref name="configure"/> has had its builder.</summary>
+    public Task<RunningHost> StartGatewayAsync(Action<WebApplicationBuilder> configure, params string[] extraArgs) =>
+        RunningHost.StartAsync(SummarizerGateway.Build([.. CommonArgs(LoopbackPorts.AnyPortUrl), .. extraArgs], configure));
+
     private string[] CommonArgs(string url) =>
     [
         $"--urls={url}",

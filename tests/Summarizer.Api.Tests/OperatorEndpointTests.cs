@@ -25,17 +25,21 @@ public sealed class OperatorEndpointTests(SiloHostFixture silo)
             }
 
             var json = await counters.Content.ReadFromJsonAsync<JsonElement>();
-            return json.TryGetProperty("totalActiveHostCount", out var hosts) && hosts.GetInt32() == 1;
+            return json.TryGetProperty("hosts", out var hosts) && hosts.EnumerateArray().Count(h => h.GetProperty("status").GetString() == "Active") == 1;
         }, TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public async Task Docs_page_is_the_scalar_reference_over_the_openapi_document()
     {
-        using var page = await silo.Client.GetAsync(new Uri("/docs", UriKind.Relative));
+        using var page = await silo.Client.GetAsync(new Uri("/docs/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("scalar", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("/openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.Contains("scalar.js", html, StringComparison.Ordinal);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", html, StringComparison.Ordinal);
+        using var script = await silo.Client.GetAsync(new Uri("/docs/scalar.js", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        using var document = await silo.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
     }
 }

@@ -13,4 +13,10 @@ public sealed class ApiOptions
 
     /// <summary>Largest <c>max</c>/<c>maxQuotes</c> a request may ask for.</summary>
     public int MaxQuotesLimit { get; set; } = 50;
+
+    /// <summary>Most articles one collection may hold (default 50); more → 400 naming this key.</summary>
+    public int MaxCollectionArticles { get; set; } = 50;
+
+    /// <summary>Articles of one new collection read (stored, extracted or fetched) at the same time (default 8).</summary>
+    public int CollectionIngestParallelism { get; set; } = 8;
 }

@@ -122,3 +122,17 @@ public sealed class ArticleNotAnalysableException : Exception
 
     public ArticleNotAnalysableException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>No collection with this id was created.</summary>
+[GenerateSerializer]
+public sealed class CollectionNotFoundException : Exception
+{
+    public CollectionNotFoundException() { }
+
+    public CollectionNotFoundException(string id) : base($"No collection with id '{id}' exists.") => CollectionId = id;
+
+    public CollectionNotFoundException(string message, Exception inner) : base(message, inner) { }
+
+    [Id(0)]
+    public string? CollectionId { get; init; }
+}

@@ -81,6 +81,7 @@ public static class ApiServiceCollectionExtensions
         var telemetry = app.Services.GetRequiredService<RequestTelemetry>();
         app.Use(telemetry.InvokeAsync);
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapSummarizerApi();
         app.MapSummarizerPage();
         return app;

@@ -20,6 +20,7 @@ public static class SummarizerApi
             .AddEndpointFilter<RequestPartFilter>();
         v1.MapDigestsApi();
         v1.MapArticlesApi();
+        v1.MapCollectionsApi();
         v1.MapClusterApi();
         return app;
     }

@@ -88,5 +88,6 @@ public static class HostingExtensions
     }
 
     private static bool IsInfrastructurePath(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics")
+        || path.StartsWithSegments("/dashboard") || path.StartsWithSegments("/docs");
 }

@@ -236,4 +236,22 @@ public class QuoteExtractorTests
         var quotes = Quotes("Mary Jones said she was pleased. “We won,” Jones said. She thanked Anne Smith, who said she was proud of the team.\n\n“We will keep going,” she said.");
         Assert.Equal("Mary Jones", quotes[^1].Speaker);
     }
+
+    [Fact]
+    public void A_bare_surname_is_the_family_member_written_out_most_often_not_the_one_named_after_the_quote()
+    {
+        var quotes = Quotes(
+            "Sen. Ted Cruz endorsed Trump on Friday. Ted Cruz had refused to do so in July.\n\n" +
+            "“I will vote for the nominee,” Cruz wrote.\n\n" +
+            "Trump had accused Rafael Cruz of links to an assassin and mocked Heidi Cruz.\n\n" +
+            "“I am not in the habit of supporting people who attack my wife,” Cruz said in July.");
+        Assert.Equal(["Ted Cruz", "Ted Cruz"], quotes.Select(q => q.Speaker));
+    }
+
+    [Fact]
+    public void A_bare_surname_shared_by_two_people_written_out_once_each_is_the_one_introduced_first()
+    {
+        var quotes = Quotes("Bobby Scott welcomed guests. His rival Tim Scott stayed home.\n\n“I will raise what is needed,” Scott added.");
+        Assert.Equal("Bobby Scott", Assert.Single(quotes).Speaker);
+    }
 }

@@ -15,9 +15,11 @@ public static class SummarizerApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var v1 = app.MapGroup("/v1").WithTags("Summarizer")
+            .RequireAuthorization(ApiSecurity.PolicyName)
             .AddEndpointFilter<RequestPartFilter>();
         v1.MapDigestsApi();
         v1.MapArticlesApi();
+        v1.MapCollectionsApi();
         v1.MapClusterApi();
         return app;
     }

@@ -39,7 +39,7 @@ public sealed partial class PromptTemplates
 
     public IReadOnlyCollection<string> Names => _templates.Keys;
 
-    /// <summary>The template for a kind of work: <c>brief.short|medium|long</c>, <c>map</c> or <c>reduce</c>.</summary>
+    /// <summary>The template for a kind of work: <c>brief.short|medium|long</c>, <c>map</c>, <c>reduce</c> or <c>combine</c>.</summary>
     public static string NameFor(SummaryRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -47,6 +47,7 @@ public sealed partial class PromptTemplates
         {
             SummaryTaskKind.Map => "map",
             SummaryTaskKind.Reduce => "reduce",
+            SummaryTaskKind.Combine => "combine",
             _ => request.TargetSentences switch
             {
                 <= 3 => "brief.short",

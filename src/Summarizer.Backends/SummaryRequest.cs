@@ -11,6 +11,9 @@ public enum SummaryTaskKind
 
     /// <summary>Combine partial summaries into one (the reduce step).</summary>
     Reduce = 2,
+
+    /// <summary>Combine the briefs of several articles about one story into one, keeping sources' accounts apart.</summary>
+    Combine = 3,
 }
 
 /// <summary>One unit of backend work: the text, and how many sentences the answer should have.</summary>

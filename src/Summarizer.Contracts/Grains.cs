@@ -97,4 +97,7 @@ public enum WorkKind
     Brief = 0,
     Map = 1,
     Reduce = 2,
+
+    /// <summary>Combine the briefs of several articles about one story (a collection) into one.</summary>
+    Combine = 3,
 }

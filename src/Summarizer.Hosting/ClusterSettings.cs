@@ -5,7 +5,7 @@ namespace Summarizer.Hosting;
 /// <summary>How silos find each other and where grain state lives.</summary>
 public enum ClusterMode
 {
-    /// <summary>One process: localhost clustering, in-memory grain storage (the default).</summary>
+    /// <summary>One process: localhost clustering, grain state in an SQLite file under <c>Summarizer:Storage:Path</c> (the default).</summary>
     Embedded = 0,
 
     /// <summary>Many silos: Redis membership and Redis grain storage.</summary>

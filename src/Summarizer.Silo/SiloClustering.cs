@@ -2,15 +2,13 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Orleans.Configuration;
-using StackExchange.Redis;
-using Summarizer.Grains;
 using Summarizer.Hosting;
 
 namespace Summarizer.Silo;
 
 /// <summary>
-/// Membership and grain storage by <see cref="ClusterSettings.Mode"/>: localhost + memory, or Redis + Redis;
-/// and readiness (<c>/readyz</c>): this silo is Active in the membership.
+/// Membership by <see cref="ClusterSettings.Mode"/>: localhost, or Redis; grain storage to match
+/// (<see cref="SiloStorage"/>); and readiness (<c>/readyz</c>): this silo is Active in the membership.
 /// </summary>
 public static class SiloClustering
 {
@@ -22,8 +20,7 @@ public static class SiloClustering
         if (settings.Mode == ClusterMode.Embedded)
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Articles);
-            return silo;
+            return silo.UseSummarizerStorage(settings);
         }
 
         var redis = settings.Redis!;
@@ -34,12 +31,11 @@ public static class SiloClustering
         });
         silo.ConfigureEndpoints(AdvertisedAddress.Resolve(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort, settings.ListenOnAnyAddress);
         silo.UseRedisClustering(redis);
-        silo.AddRedisGrainStorage(StorageNames.Articles, o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
 
         // Failure detection is tunable (Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, ...):
         // compose shortens it so a killed silo is declared dead in seconds, not tens of seconds.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
-        return silo;
+        return silo.UseSummarizerStorage(settings);
     }
 }
 

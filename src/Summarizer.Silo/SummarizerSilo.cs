@@ -6,7 +6,7 @@ namespace Summarizer.Silo;
 
 /// <summary>
 /// Builds the silo host. Embedded mode (the default): one process with a localhost silo,
-/// in-memory grain storage and the HTTP API on http://localhost:5080. Cluster mode
+/// grain state on disk (<see cref="SiloStorage"/>) and the HTTP API on http://localhost:5080. Cluster mode
 /// (<c>Summarizer:Cluster:Mode=Redis</c>): Redis membership and storage; the silo still serves
 /// the API and health endpoints, and gateways serve the public API (see <see cref="SiloClustering"/>).
 /// </summary>
@@ -29,12 +29,14 @@ public static class SummarizerSilo
             silo.UseSummarizerClustering(builder.Configuration);
             silo.AddSummarizerGrains();
             silo.AddActivityPropagation(); // one trace across grain calls, whichever silo runs them
+            silo.AddSummarizerDashboard();
         });
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseSummarizerApi();
-        app.MapSummarizerDefaults();
+        app.MapSummarizerDefaults(ApiSecurity.PolicyName);
+        app.MapSummarizerDashboard();
         return app;
     }
 }

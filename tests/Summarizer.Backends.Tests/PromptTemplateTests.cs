@@ -5,7 +5,7 @@ public sealed class PromptTemplateTests
     [Fact]
     public void Every_kind_of_work_has_an_embedded_template_and_the_version_hashes_them()
     {
-        Assert.Equal(["brief.long", "brief.medium", "brief.short", "map", "quotes", "reduce"], PromptTemplates.Embedded.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["brief.long", "brief.medium", "brief.short", "combine", "map", "quotes", "reduce"], PromptTemplates.Embedded.Names.Order(StringComparer.Ordinal));
         Assert.Matches("^p-[0-9a-f]{12}$", PromptTemplates.Embedded.Version);
     }
 
@@ -15,6 +15,7 @@ public sealed class PromptTemplateTests
     [InlineData(SummaryTaskKind.Brief, 8, "brief.long")]
     [InlineData(SummaryTaskKind.Map, 3, "map")]
     [InlineData(SummaryTaskKind.Reduce, 5, "reduce")]
+    [InlineData(SummaryTaskKind.Combine, 3, "combine")]
     public void The_template_follows_the_kind_of_work_and_length(SummaryTaskKind kind, int sentences, string template)
     {
         Assert.Equal(template, PromptTemplates.NameFor(new SummaryRequest("text", null, sentences, kind)));

@@ -101,19 +101,7 @@ public static class ArticlesApi
     internal static async Task<ServerSentEventsResult<string>> StreamBrief(
         string id, [AsParameters] BriefQuery query, HttpContext http, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var events = grains.GetGrain<IArticleGrain>(id).StreamBriefAsync(query.ToOptions(), cancellationToken);
-        var first = events.GetAsyncEnumerator(cancellationToken);
-        bool any;
-        try
-        {
-            any = await first.MoveNextAsync();
-        }
-        catch
-        {
-            await first.DisposeAsync();
-            throw;
-        }
-
+        var (first, any) = await BriefEvents.FirstAsync(grains.GetGrain<IArticleGrain>(id).StreamBriefAsync(query.ToOptions(), cancellationToken), cancellationToken);
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var logger = loggers.CreateLogger(typeof(ArticlesApi));
         return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, http, logger, cancellationToken));

@@ -101,6 +101,7 @@ public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catal
         {
             WorkKind.Map => SummaryTaskKind.Map,
             WorkKind.Reduce => SummaryTaskKind.Reduce,
+            WorkKind.Combine => SummaryTaskKind.Combine,
             _ => SummaryTaskKind.Brief,
         };
         return new SummaryRequest(work.Text, work.Title, sentences, kind);

@@ -5,10 +5,13 @@ namespace Summarizer.Testing;
 /// <summary>A started host (silo or gateway) on 127.0.0.1, with an HttpClient on its API.</summary>
 public sealed class RunningHost : IAsyncDisposable
 {
-    private RunningHost(WebApplication app, Uri baseAddress)
+    private readonly IAsyncDisposable? _owned;
+
+    private RunningHost(WebApplication app, Uri baseAddress, IAsyncDisposable? owned = null)
     {
         App = app;
         BaseAddress = baseAddress;
+        _owned = owned;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -21,19 +24,25 @@ public sealed class RunningHost : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="app"/> (built to listen on <see cref="LoopbackPorts.AnyPortUrl"/>) and
     /// reads back its port. A host whose start failed is disposed before the failure propagates
-    /// (else the test process hangs at exit).
+    /// (else the test process hangs at exit). <paramref name="owned"/> (a data directory) is
+    /// disposed after the host.
     /// </summary>
-    public static async Task<RunningHost> StartAsync(WebApplication app, TimeSpan? limit = null)
+    public static async Task<RunningHost> StartAsync(WebApplication app, TimeSpan? limit = null, IAsyncDisposable? owned = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         try
         {
             await app.StartAsync().WaitAsync(limit ?? TimeSpan.FromSeconds(90));
-            return new RunningHost(app, LoopbackPorts.BoundAddress(app));
+            return new RunningHost(app, LoopbackPorts.BoundAddress(app), owned);
         }
         catch
         {
             await app.DisposeAsync();
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+
             throw;
         }
     }
@@ -84,5 +93,9 @@ public sealed class RunningHost : IAsyncDisposable
     {
         Http.Dispose();
         await App.DisposeAsync();
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
     }
 }

@@ -32,6 +32,9 @@ public sealed record LongArticleClusterSettings
     public int MaxChunks { get; init; } = 60;
 
     public long MaxArticleBytes { get; init; } = 400_000;
+
+    /// <summary>More configuration for the silos and the HTTP API (e.g. Summarizer:Fetch keys that let them reach a loopback page server).</summary>
+    public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
 }
 
 /// <summary>
@@ -89,6 +92,10 @@ public sealed class LongArticleCluster : IAsyncDisposable
         Backend(config, "llm-tight", "loopback-tight", settings.ContextTokens, settings.MaxOutputTokens, server.Endpoint);
         config["Summarizer:Backends:llm-tight:MaxConcurrency"] = "1";
         config["Summarizer:Backends:llm-tight:MaxQueue"] = "2";
+        foreach (var (key, value) in settings.Configuration)
+        {
+            config[key] = value;
+        }
 
         var builder = new InProcessTestClusterBuilder(settings.Silos);
         builder.ConfigureSiloHost((_, host) =>
@@ -108,6 +115,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         var web = WebApplication.CreateSlimBuilder();
         web.WebHost.UseUrls(LoopbackPorts.AnyPortUrl);
         web.Logging.ClearProviders();
+        web.Configuration.AddInMemoryCollection(settings.Configuration);
         web.Services.AddSingleton<IGrainFactory>(cluster.Client);
         web.Services.AddSingleton(cluster.Client);
         web.Services.AddSummarizerApi();

@@ -25,11 +25,13 @@ public static class LoopbackAnswers
 
     /// <summary>
     /// What the call is for, from the prompt templates' wording (Summarizer.Backends/Prompts): a
-    /// map prompt speaks of "one part of a long article", a reduce prompt of "partial summaries".
+    /// map prompt speaks of "one part of a long article", a reduce prompt of "partial summaries", a collection's combine prompt of "several articles about one story", a quote choice of "choosing the key quotes".
     /// </summary>
     public static string KindOf(string prompt) =>
         prompt.Contains("part of a long article", StringComparison.OrdinalIgnoreCase) ? "Map"
         : prompt.Contains("partial summaries", StringComparison.OrdinalIgnoreCase) ? "Reduce"
+        : prompt.Contains("several articles about one story", StringComparison.OrdinalIgnoreCase) ? "Combine"
+        : prompt.Contains("choosing the key quotes", StringComparison.OrdinalIgnoreCase) ? "Quotes"
         : "Brief";
 
     /// <summary>Two short sentences (one per line, as the prompts ask) made of the input's first words and its hash: deterministic and much shorter than the input.</summary>

@@ -106,7 +106,7 @@ internal static partial class SpeakerPhrase
                 break;
             }
 
-            if (cutAtVerb && IsSpeakerNoun(previous) && IsVerbAfterHead(w, previous))
+            if (IsSpeakerNoun(previous) && IsVerbAfterHead(w, previous))
             {
                 (end, ranIntoVerb) = (i, true);
                 break;
@@ -118,7 +118,7 @@ internal static partial class SpeakerPhrase
             return null;
         }
 
-        return string.Join(' ', ranIntoVerb ? words[..end] : words);
+        return string.Join(' ', ranIntoVerb && cutAtVerb ? words[..end] : words);
     }
 
     /// <summary>A noun for a person, group, organisation or document, singular or plural.</summary>

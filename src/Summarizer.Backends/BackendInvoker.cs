@@ -80,6 +80,12 @@ internal sealed partial class BackendInvoker(
     {
         ArgumentNullException.ThrowIfNull(request);
         var chosen = catalog.Get(backend);
+        if (request.Candidates.Count == 0 || request.Max == 0)
+        {
+            // Nothing to choose: no model call, so nothing taken from the backend's limits or budget.
+            return new QuoteOutcome([], 0, chosen, false, null);
+        }
+
         try
         {
             return await WithFallbackAsync(

@@ -126,7 +126,7 @@ internal sealed partial class BackendInvoker(
         var tags = Tags(chosen);
         using var lease = await AcquireAsync(chosen, cancellationToken);
         await using var permits = await budget.AcquireAsync(chosen.Name, Estimate(chosen, request.Text.Length), cancellationToken);
-        permits.Used(null); // a stream reports no usage: the estimate stays charged
+        var usage = StreamUsage.Open(); // the backend reports the stream's usage here at its end
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
         await using var stream = chosen.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -155,6 +155,7 @@ internal sealed partial class BackendInvoker(
         }
         finally
         {
+            permits.Used(usage.Value);
             metrics.BackendLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }

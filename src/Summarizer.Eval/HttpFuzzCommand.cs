@@ -11,7 +11,7 @@ internal static class HttpFuzzCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "base URL of the running service", Required = true };
+        var url = new Option<string>("--url") { Description = "base URL of the running service", Required = true };
         var requests = new Option<int>("--requests") { Description = "number of fuzz requests", DefaultValueFactory = _ => 2400 };
         var seed = new Option<int>("--seed") { Description = "seed; case i of seed s is the same request everywhere", DefaultValueFactory = _ => 1 };
         var only = new Option<int?>("--only") { Description = "run only this case index (to reproduce a failure)" };
@@ -22,7 +22,7 @@ internal static class HttpFuzzCommand
         {
             url, requests, seed, only, corpus, timeout, concurrency,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url)!, parse.GetValue(requests), parse.GetValue(seed), parse.GetValue(only), parse.GetValue(corpus)!,
+        command.SetAction((parse, ct) => RunAsync(new Uri(parse.GetValue(url)!, UriKind.Absolute), parse.GetValue(requests), parse.GetValue(seed), parse.GetValue(only), parse.GetValue(corpus)!,
             TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(concurrency), ct));
         return command;
     }
@@ -50,7 +50,7 @@ internal static class HttpFuzzCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"http-fuzz: {report.Requests} requests (seed {seed}, {articles.Count} seed articles, {string.Join(", ", report.ByKind.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"))}) + {report.FollowUpReads} quote checks in {clock.Elapsed.TotalSeconds:0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"http-fuzz: 2xx {report.Count(s => s is >= 200 and < 300)}, 3xx {report.Count(s => s is >= 300 and < 400)}, 4xx {report.Count(s => s is >= 400 and < 500)} ({fourxx}), 5xx {report.Count(s => s >= 500)}, closed without an answer {report.Closed}; stored articles unchanged {report.StoredChecked - report.StoredChanged}/{report.StoredChecked}; canary connections {report.CanaryConnections}; failures {report.Failures.Count}"));
+            $"http-fuzz: 2xx {report.Count(s => s is >= 200 and < 300)}, 3xx {report.Count(s => s is >= 300 and < 400)}, 4xx {report.Count(s => s is >= 400 and < 500)} ({fourxx}), 5xx {report.Count(s => s >= 500)} (besides 505 to an unknown HTTP version {report.VersionNotSupported}), closed without an answer {report.Closed}; stored articles unchanged {report.StoredChecked - report.StoredChanged}/{report.StoredChecked}; canary connections {report.CanaryConnections}; failures {report.Failures.Count}"));
         return report.Failures.IsEmpty ? 0 : 1;
     }
 }

@@ -12,7 +12,7 @@ namespace Summarizer.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>ProblemDetails for every error, the exception mapping, OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
+    /// <summary>ProblemDetails for every error, the exception mapping, API keys (<c>Summarizer:Auth</c>), OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
     public static IServiceCollection AddSummarizerApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
@@ -60,7 +60,8 @@ public static class ApiServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(k => k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections()));
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
-        services.AddOpenApi();
+        services.AddSummarizerSecurity();
+        services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemes>());
         services.AddMetrics();
         services.TryAddSingleton<RequestTelemetry>();
         return services;
@@ -79,8 +80,10 @@ public static class ApiServiceCollectionExtensions
         }
 
         var telemetry = app.Services.GetRequiredService<RequestTelemetry>();
-        app.Use(telemetry.InvokeAsync);
+        app.Use(telemetry.InvokeAsync); // before security: refused requests (401, 429) are counted too
+        app.UseSummarizerSecurity();
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapSummarizerApi();
         app.MapSummarizerPage();
         return app;

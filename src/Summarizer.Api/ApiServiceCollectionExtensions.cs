@@ -12,7 +12,7 @@ namespace Summarizer.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>ProblemDetails for every error, the exception mapping, OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
+    /// <summary>ProblemDetails for every error, the exception mapping, API keys (<c>Summarizer:Auth</c>), OpenAPI, <c>Summarizer:Api</c> options, the URL policy and the article extractor.</summary>
     public static IServiceCollection AddSummarizerApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
@@ -42,11 +42,26 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOptions<SummarizerCorsOptions>().BindConfiguration(SummarizerCorsOptions.SectionName)
+            .Validate(o => o.FirstInvalidOrigin() is null, $"{SummarizerCorsOptions.SectionName}:AllowedOrigins holds an entry that is not scheme://host[:port] (no path, no trailing slash) or '*' alone.")
+            .Validate(o => o.PreflightMaxAgeSeconds >= 0, $"{SummarizerCorsOptions.SectionName}:PreflightMaxAgeSeconds must not be negative.")
+            .ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SummarizerCorsOptions>>((cors, configured) => cors.AddPolicy(SummarizerCorsOptions.PolicyName, policy =>
+            {
+                var origins = configured.Value.AllowedOrigins;
+                _ = origins is ["*"] ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
+                policy.WithMethods("GET", "POST").AllowAnyHeader()
+                    .WithExposedHeaders("Location", "Retry-After", "ETag", "WWW-Authenticate")
+                    .SetPreflightMaxAge(TimeSpan.FromSeconds(configured.Value.PreflightMaxAgeSeconds));
+            }));
         // Kestrel's own rejections (400/408/414/431 before any middleware) get problem bodies too.
         services.Configure<KestrelServerOptions>(k => k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections()));
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
-        services.AddOpenApi();
+        services.AddSummarizerSecurity();
+        services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemes>());
         services.AddMetrics();
         services.TryAddSingleton<RequestTelemetry>();
         return services;
@@ -58,9 +73,17 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SummarizerCorsOptions>>().Value.AllowedOrigins.Length > 0)
+        {
+            // Only with an allow-list: without one no response carries CORS headers (the default).
+            app.UseCors(SummarizerCorsOptions.PolicyName);
+        }
+
         var telemetry = app.Services.GetRequiredService<RequestTelemetry>();
-        app.Use(telemetry.InvokeAsync);
+        app.Use(telemetry.InvokeAsync); // before security: refused requests (401, 429) are counted too
+        app.UseSummarizerSecurity();
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapSummarizerApi();
         app.MapSummarizerPage();
         return app;

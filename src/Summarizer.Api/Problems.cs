@@ -66,6 +66,15 @@ public static class Problems
     public static ProblemHttpResult ClusterUnavailable() =>
         Create(StatusCodes.Status503ServiceUnavailable, ClusterUnavailableSlug, ClusterUnavailableTitle, ClusterUnavailableDetail);
 
+    /// <summary>401: no API key, or not a configured one (the caller also sets <c>WWW-Authenticate</c>).</summary>
+    public static ProblemDetails UnauthorizedDetails(string detail) =>
+        new() { Status = StatusCodes.Status401Unauthorized, Type = TypeBase + "unauthorized", Title = "An API key is required.", Detail = detail };
+
+    /// <summary>403: no API keys are configured, so only clients on this machine are served.</summary>
+    public static ProblemHttpResult LoopbackOnly() =>
+        Create(StatusCodes.Status403Forbidden, "loopback-only", "Only local clients are served.",
+            "This server has no API keys configured and serves clients on its own machine only.");
+
     internal const string ClusterUnavailableSlug = "cluster-unavailable";
     internal const string ClusterUnavailableTitle = "No silo could serve the request.";
     internal const string ClusterUnavailableDetail = "The cluster is unavailable or changing; retry shortly.";

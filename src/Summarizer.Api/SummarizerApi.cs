@@ -15,6 +15,7 @@ public static class SummarizerApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var v1 = app.MapGroup("/v1").WithTags("Summarizer")
+            .RequireAuthorization(ApiSecurity.PolicyName)
             .AddEndpointFilter<RequestPartFilter>();
         v1.MapDigestsApi();
         v1.MapArticlesApi();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Summarizer.Eval;
+using Summarizer.Eval.Faithfulness;
 
 var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL, article extraction on HTML pages, speed runs, and the mutation-corpus fuzz")
 {
@@ -7,6 +8,8 @@ var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL,
     QuotesCommand.Create(),
     DedupCommand.Create(),
     ExtractCommand.Create(),
+    FaithfulnessCommand.Create(),
+    ReceiptSpeedCommand.Create(),
     BenchCommands.Bench(),
     BenchCommands.Speed(),
     FuzzCommand.Create(),

@@ -35,22 +35,23 @@ public static class EvalCorpus
     }
 
     /// <summary>Every article of the three files in <paramref name="folder"/>, in file order.</summary>
-    public static IReadOnlyList<(string Id, string Text)> Load(string folder)
+    public static IReadOnlyList<(string Id, string Text)> Load(string folder) =>
+        [.. Files.SelectMany(file => LoadFile(Path.Combine(folder, file)))];
+
+    /// <summary>Every article (<c>id</c>, <c>article</c>) of one JSON Lines file, in file order.</summary>
+    public static IReadOnlyList<(string Id, string Text)> LoadFile(string path)
     {
         var articles = new List<(string, string)>();
-        foreach (var file in Files)
+        foreach (var line in File.ReadLines(path))
         {
-            foreach (var line in File.ReadLines(Path.Combine(folder, file)))
+            if (string.IsNullOrWhiteSpace(line))
             {
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                using var row = JsonDocument.Parse(line);
-                var root = row.RootElement;
-                articles.Add((root.GetProperty("id").GetString()!, root.GetProperty("article").GetString()!));
+                continue;
             }
+
+            using var row = JsonDocument.Parse(line);
+            var root = row.RootElement;
+            articles.Add((root.GetProperty("id").GetString()!, root.GetProperty("article").GetString()!));
         }
 
         return articles;

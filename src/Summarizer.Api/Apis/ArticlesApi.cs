@@ -46,6 +46,7 @@ public static class ArticlesApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         article.MapGet("/brief/stream", StreamBrief).WithName("StreamBrief")
             .WithSummary("The brief as Server-Sent Events: progress, token, then result (or error).")
+            .WithStreamLimits()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         article.MapGet("/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.")
@@ -89,7 +90,7 @@ public static class ArticlesApi
         string id, [AsParameters] BriefQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var brief = await grains.GetGrain<IArticleGrain>(id).GetBriefAsync(query.ToOptions(), cancellationToken);
-        return TypedResults.Ok(brief.ToResponse(id, query.Preset));
+        return TypedResults.Ok(brief.ToResponse(id, query.Preset, query.Strict));
     }
 
     /// <summary>
@@ -104,7 +105,7 @@ public static class ArticlesApi
         var (first, any) = await BriefEvents.FirstAsync(grains.GetGrain<IArticleGrain>(id).StreamBriefAsync(query.ToOptions(), cancellationToken), cancellationToken);
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var logger = loggers.CreateLogger(typeof(ArticlesApi));
-        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, http, logger, cancellationToken));
+        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, query.Strict, http, logger, cancellationToken));
     }
 
     internal static async Task<Ok<QuotesResponse>> GetQuotes(

@@ -34,7 +34,8 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
-        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddSummarizerContract());
         services.AddMetrics();
         services.TryAddSingleton<RequestTelemetry>();
         return services;

@@ -15,6 +15,8 @@ public static class SummarizerApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var v1 = app.MapGroup("/v1").WithTags("Summarizer")
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable) // no silo reachable, on every operation
             .AddEndpointFilter<RequestPartFilter>();
         v1.MapDigestsApi();
         v1.MapArticlesApi();

@@ -8,6 +8,9 @@ public sealed class ApiOptions
     /// <summary>Largest request body accepted, in bytes (default 2 MB); larger → 413 before it is read whole.</summary>
     public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>Longest title a request may give, in UTF-16 characters (default 512); longer → 400 <c>invalid-parameter</c>.</summary>
+    public int MaxTitleChars { get; set; } = 512;
+
     /// <summary>Key quotes returned when a request does not say (default 5).</summary>
     public int DefaultMaxQuotes { get; set; } = 5;
 

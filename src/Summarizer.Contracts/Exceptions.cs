@@ -6,7 +6,7 @@ public sealed class ArticleNotFoundException : Exception
 {
     public ArticleNotFoundException() { }
 
-    public ArticleNotFoundException(string id) : base($"No article with id '{id}' is stored.") => ArticleId = id;
+    public ArticleNotFoundException(string id) : base($"No article with id {Echo.Quote(id)} is stored.") => ArticleId = id;
 
     public ArticleNotFoundException(string message, Exception inner) : base(message, inner) { }
 
@@ -25,7 +25,7 @@ public sealed class UnknownBackendException : Exception
     public UnknownBackendException(string message, Exception inner) : base(message, inner) { }
 
     public UnknownBackendException(string name, IReadOnlyList<string> available)
-        : base($"Unknown backend '{name}'. Configured backends: {string.Join(", ", available)}.")
+        : base($"Unknown backend {Echo.Quote(name)}. Configured backends: {string.Join(", ", available)}.")
     {
         Name = name;
         Available = available;

@@ -27,7 +27,7 @@ internal static class ExtractCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "shared/data/html folder (both sets), trafilatura_eval.tar.gz / evaldata.json, or readability_pages.jsonl.gz", Required = true };
-        var extractor = new Option<string>("--extractor") { Description = "ours (the service's ArticleExtractor), smartreader (plain, as the README's baseline), regex (HtmlText)", DefaultValueFactory = _ => EvalExtractors.Ours };
+        var extractor = new Option<string>("--extractor") { Description = "ours (the service's ArticleExtractor), smartreader (plain, as the README's baseline), regex (HtmlText); dom-rules, readability, readability-plain, json-ld: one candidate of ours alone", DefaultValueFactory = _ => EvalExtractors.Ours };
         extractor.AcceptOnlyFromAmong(EvalExtractors.Names);
         var errors = new Option<FileInfo?>("--errors") { Description = "write every missed snippet, kept boilerplate snippet, rejected page, weak body and wrong metadata field (TSV)" };
         var json = new Option<bool>("--json") { Description = "print the figures as JSON" };

@@ -35,7 +35,7 @@ public static class SummarizerSilo
 
         var app = builder.Build();
         app.UseSummarizerApi();
-        app.MapSummarizerDefaults();
+        app.MapSummarizerDefaults(ApiSecurity.PolicyName);
         app.MapSummarizerDashboard();
         return app;
     }

@@ -277,6 +277,7 @@ public static partial class ExtractiveSummarizer
         return result;
     }
 
+    /// <summary>Words that carry no content, shared with other readers of the text (e.g. the faithfulness alignment, Faithfulness/Words.cs).</summary>
     internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "was", "were",

@@ -21,7 +21,7 @@ internal sealed class ReadabilityRun
     public static ReadabilityRun Run(IReadOnlyList<ReadabilityPage> pages, string extractorName, TextWriter? errors, Action step)
     {
         var run = new ReadabilityRun();
-        var extract = EvalExtractors.ForText(extractorName, new ArticleExtractor());
+        var extract = EvalExtractors.ForText(extractorName, EvalExtractors.Create(extractorName));
         foreach (var page in pages)
         {
             var url = new Uri($"http://fakehost/test/{Uri.EscapeDataString(page.Id)}/");

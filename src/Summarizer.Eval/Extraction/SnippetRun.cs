@@ -23,7 +23,7 @@ internal sealed class SnippetRun
     public static SnippetRun Run(IReadOnlyList<SnippetPage> pages, string extractorName, TextWriter? errors, Action step)
     {
         var run = new SnippetRun();
-        var extractor = new ArticleExtractor();
+        var extractor = EvalExtractors.Create(extractorName);
         var warmUp = EvalExtractors.ForBytes(extractorName, extractor, _ => { });
         foreach (var page in pages.Take(20))
         {

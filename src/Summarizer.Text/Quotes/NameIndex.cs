@@ -36,6 +36,9 @@ internal sealed partial class NameIndex
         }
     }
 
+    /// <summary>The full names introduced in the article (titles stripped), in order of first mention, each once.</summary>
+    internal IEnumerable<string> People => _people.Select(p => p.Name).Distinct(StringComparer.Ordinal);
+
     public string Resolve(string speaker, int quoteOffset, string? previousSpeaker)
     {
         if (speaker is "he" or "she" or "He" or "She" or "they" or "They")

@@ -11,6 +11,9 @@ public sealed class QuoteMergerTests
     [InlineData("We will not back down from this fight, and we will win", "not back down from this fight")]
     [InlineData("We will not back down … and we will win", "We will not back down from this fight, and we will win")]
     [InlineData("We will not back down... and we will win", "We will not back down from this fight, and we will win")]
+    [InlineData("We have got to do everything possible to improve policing", "We’ve got to do everything possible to improve policing,")]
+    [InlineData("This is just unbearable. And it needs to be intolerable.", "I mean, this is just unbearable, and it needs to be intolerable,")]
+    [InlineData("despite, frankly, being a big beneficiary of the laws", "despite, frankly, being a big beneficiary of the law.")]
     public void The_same_statement_however_it_is_punctuated_or_trimmed(string a, string b) =>
         Assert.True(QuoteWords.SameStatement(QuoteWords.Of(a), QuoteWords.Of(b)));
 
@@ -18,6 +21,9 @@ public sealed class QuoteMergerTests
     [InlineData("No comment", "No comment at this time from the ministry")]
     [InlineData("We will not back down from this fight", "We will back down from this fight")]
     [InlineData("We will win … this fight", "We will lose this fight and we will win")]
+    [InlineData("I do not think this is a ridiculous idea at all", "I think this is a ridiculous idea at all")]
+    [InlineData("I don't think this is a ridiculous idea at all", "I think this is a ridiculous idea at all, really")]
+    [InlineData("The villain is excess carbon dioxide in the atmosphere", "The hero is excess oxygen in the atmosphere today")]
     [InlineData("", "")]
     public void Different_statements_or_too_short_a_fragment_stay_apart(string a, string b) =>
         Assert.False(QuoteWords.SameStatement(QuoteWords.Of(a), QuoteWords.Of(b)));

@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace Summarizer.Text.Faithfulness;
+
+/// <summary>
+/// Checks a brief against its article, sentence by sentence, offline. A sentence found verbatim in
+/// the article (every extractive brief sentence) is supported by that span, exactly and cheaply.
+/// Any other sentence is aligned to its supporting article sentences (<see cref="Alignment"/>); then
+/// each number, date and name it states must be in those sentences (names also in the sentence
+/// before each, where a pronoun's antecedent is), no negation may be flipped
+/// (<see cref="NegationCheck"/>), its quotes must be verbatim with the article's speakers
+/// (<see cref="QuoteCheck"/>), and at least half its content words must be in the sources.
+/// </summary>
+public static class FaithfulnessChecker
+{
+    /// <summary>Below this share of content words found in the sources, a sentence is unsupported as a whole.</summary>
+    public const double MinSupport = 0.5;
+
+    public static FaithfulnessReceipt Check(ArticleDocument document, IReadOnlyList<string> brief) =>
+        Check(ArticleFacts.Build(document), brief);
+
+    public static FaithfulnessReceipt Check(ArticleFacts article, IReadOnlyList<string> brief)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(brief);
+        return FaithfulnessReceipt.Of([.. brief.Select(s => CheckSentence(article, s))]);
+    }
+
+    public static SentenceReceipt CheckSentence(ArticleFacts article, string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(sentence);
+        var text = article.Document.Text;
+        var trimmed = sentence.Trim();
+        if (trimmed.Length == 0)
+        {
+            return new SentenceReceipt(sentence, 1.0, [], []);
+        }
+
+        var at = text.IndexOf(trimmed, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            return new SentenceReceipt(sentence, 1.0, [new TextSpan(at, at + trimmed.Length)], []);
+        }
+
+        var brief = article.ReadOther(trimmed);
+        var (indices, support) = Alignment.Align(article, brief);
+        var sources = indices.Select(i => article.Sentences[i]).ToList();
+        var issues = new List<FaithfulnessIssue>();
+        if (support < MinSupport)
+        {
+            issues.Add(new FaithfulnessIssue(IssueKinds.Unsupported,
+                $"only {support.ToString("P0", CultureInfo.InvariantCulture)} of its content words are in the article's closest sentences"));
+        }
+
+        CheckFacts(article, brief, indices, sources, issues);
+        NegationCheck.Check(brief, sources, issues);
+        QuoteCheck.Check(article, trimmed, issues);
+        return new SentenceReceipt(sentence, Math.Round(support, 3), [.. sources.Select(s => s.Span)], issues);
+    }
+
+    private static void CheckFacts(ArticleFacts article, SentenceFacts brief, List<int> indices, List<SentenceFacts> sources, List<FaithfulnessIssue> issues)
+    {
+        HashSet<string>? nameContext = null;
+        foreach (var fact in brief.Facts)
+        {
+            switch (fact.Kind)
+            {
+                case FactKind.Number:
+                    if (!sources.Any(s => s.Facts.Any(f => f.Kind == FactKind.Number && fact.SameNumber(f))))
+                    {
+                        issues.Add(new FaithfulnessIssue(IssueKinds.Number, $"'{fact.Surface}' is not in the supporting sentences"));
+                    }
+
+                    break;
+                case FactKind.Date:
+                    if (!sources.Any(s => s.Facts.Any(f => f.Kind == FactKind.Date && f.Key == fact.Key)))
+                    {
+                        issues.Add(new FaithfulnessIssue(IssueKinds.Date, $"'{fact.Surface}' is not in the supporting sentences"));
+                    }
+
+                    break;
+                case FactKind.Entity:
+                    nameContext ??= NameContext(article, indices);
+                    if (!NameSupported(article, fact, nameContext))
+                    {
+                        issues.Add(new FaithfulnessIssue(IssueKinds.Entity, article.Document.Text.Contains(fact.Surface, StringComparison.Ordinal)
+                            ? $"'{fact.Surface}' is not in the supporting sentences"
+                            : $"'{fact.Surface}' is not in the article"));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "his", "her", "him", "they", "their", "them" };
+
+    /// <summary>
+    /// Every word of the sources, and of the sentence before a source that refers back with a pronoun
+    /// ("he" there names someone the sentence before introduced).
+    /// </summary>
+    private static HashSet<string> NameContext(ArticleFacts article, List<int> indices)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in indices)
+        {
+            var source = article.Sentences[i];
+            keys.UnionWith(source.AllKeys);
+            if (i > 0 && source.AllKeys.Overlaps(Pronouns))
+            {
+                keys.UnionWith(article.Sentences[i - 1].AllKeys);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Every word of the name is in the context; or the name is one of the article's people (its full
+    /// name, or the start of it) and the context has the surname: "Gary Locke" where the source says "Locke".
+    /// </summary>
+    private static bool NameSupported(ArticleFacts article, Fact name, HashSet<string> context)
+    {
+        if (name.Parts.All(context.Contains))
+        {
+            return true;
+        }
+
+        foreach (var person in article.People)
+        {
+            var parts = Words.Read(person, 0, person.Length).Select(w => w.Key).ToList();
+            if (parts.Count > 1 && context.Contains(parts[^1]) && name.Parts.All(parts.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

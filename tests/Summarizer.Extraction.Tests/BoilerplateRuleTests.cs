@@ -1,0 +1,67 @@
+namespace Summarizer.Extraction.Tests;
+
+/// <summary>Each boilerplate rule on a page that has the article and that piece of chrome.</summary>
+public class BoilerplateRuleTests
+{
+    private static readonly ArticleExtractor Extractor = new();
+
+    private static string Extract(string inArticle) =>
+        Extractor.Extract(Pages.Article(Pages.FourParagraphs + inArticle), new Uri("https://news.example/story")).Text;
+
+    [Theory]
+    [InlineData("<div class=\"share-bar\"><a href=\"/fb\">Facebook</a> <a href=\"/tw\">Twitter</a> <a href=\"/mail\">E-Mail</a></div>", "Facebook")]
+    [InlineData("<p>Share <a href=\"/fb\">Facebook</a> | Tweet | WhatsApp</p>", "WhatsApp")]
+    [InlineData("<figure><img src=\"bus.jpg\"><figcaption>A new bus at the depot. Photo: City Press</figcaption></figure>", "at the depot")]
+    [InlineData("<p>Photo: Jane Doe/Getty Images</p>", "Jane Doe")]
+    [InlineData("<section id=\"comments\"><h3>3 Comments</h3><p>Great article, thanks for writing it, I agree with every word of it.</p></section>", "Great article")]
+    [InlineData("<div class=\"post_related\"><h3>Read more</h3><ul><li><a href=\"/x\">Mayor opens a library</a></li></ul></div>", "Mayor opens")]
+    [InlineData("<div class=\"newsletter-box\"><p>Get the best of the Example in your inbox every morning, free of charge.</p></div>", "inbox")]
+    [InlineData("<p>Updated: 12.03.2024, 14:05</p>", "12.03.2024")]
+    public void Chrome_inside_the_article_is_dropped_and_the_paragraphs_stay(string chrome, string chromeWord)
+    {
+        var text = Extract(chrome);
+
+        Assert.DoesNotContain(chromeWord, text);
+        Assert.Contains(Pages.ParagraphOne, text);
+        Assert.Contains(Pages.ParagraphFour, text);
+    }
+
+    [Fact]
+    public void Comment_heading_cuts_what_follows_it()
+    {
+        var text = Extract("<h2>Leave a reply</h2><p>Your email address will not be published, and the comments are moderated by the editors.</p>");
+
+        Assert.DoesNotContain("Leave a reply", text);
+        Assert.DoesNotContain("moderated", text);
+    }
+
+    [Fact]
+    public void A_quoted_paragraph_full_of_short_words_is_kept()
+    {
+        const string quote = "\u201cShare it, print it, mail it,\u201d the mayor told reporters, holding up the new route map at the depot.";
+
+        Assert.Contains(quote, Extract($"<p>{quote}</p>"));
+    }
+
+    [Theory]
+    [InlineData("share-bar", true)]
+    [InlineData("post_comments", true)]
+    [InlineData("entry-meta", true)]
+    [InlineData("article-body", false)]
+    [InlineData("header", false)]
+    [InlineData("no-sidebar", false)]
+    [InlineData("has-comments", false)]
+    [InlineData("shadow", false)]
+    public void Class_names_are_read_by_their_parts(string name, bool boilerplate)
+    {
+        Assert.Equal(boilerplate, BoilerplateElements.IsBoilerplateName(name));
+    }
+
+    [Fact]
+    public void A_boilerplate_name_on_the_container_of_most_of_the_page_does_not_drop_the_article()
+    {
+        var html = $"<html><body><div class=\"layout has-sidebar widget-area\"><div class=\"widget\">{Pages.FourParagraphs}</div></div></body></html>";
+
+        Assert.Contains(Pages.ParagraphThree, Extractor.Extract(html).Text);
+    }
+}

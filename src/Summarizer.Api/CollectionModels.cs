@@ -51,7 +51,9 @@ public sealed record CollectionArticleResponse(
 
 public sealed record CombinedSentenceResponse(string Text, IReadOnlyList<string> ArticleIds);
 
-public sealed record CombinedBriefResponse(string Text, IReadOnlyList<CombinedSentenceResponse> Sentences, BackendResponse Backend, bool Degraded, string? DegradedReason);
+public sealed record CombinedBriefResponse(
+    string Text, IReadOnlyList<CombinedSentenceResponse> Sentences, BackendResponse Backend, bool Degraded, string? DegradedReason,
+    FaithfulnessResponse? Faithfulness = null);
 
 public sealed record QuoteSourceResponse(string ArticleId, string Text, int Start, int End, bool Verified, string? Speaker);
 
@@ -80,12 +82,14 @@ internal static class CollectionMapping
         new(d.Id, d.Spec.Length.ToWireName(), d.Spec.MaxQuotes, d.Spec.Backend,
             [.. d.Members.Select(m => new CollectionMemberResponse(m.Input, m.ArticleId, m.Problem?.ToResponse()))]);
 
-    public static CollectionResponse ToResponse(this CollectionDigest d) =>
+    /// <summary>The digest; with <paramref name="strict"/> (<c>verify=strict</c>) every brief leaves its flagged sentences out.</summary>
+    public static CollectionResponse ToResponse(this CollectionDigest d, bool strict = false) =>
         new(d.Id, d.Spec.Length.ToWireName(), d.Spec.MaxQuotes, d.Spec.Backend,
             [.. d.Articles.Select(a => new CollectionArticleResponse(a.Input, a.ArticleId, a.Title, a.SourceUrl, a.Site, a.Date,
-                a.Brief is null || a.ArticleId is null ? null : a.Brief.ToResponse(a.ArticleId, d.Spec.Length), a.Quotes, a.Problem?.ToResponse()))],
-            d.Brief is { } b
-                ? new CombinedBriefResponse(b.Text, [.. b.Sentences.Select(s => new CombinedSentenceResponse(s.Text, s.ArticleIds))], b.Backend.ToResponse(), b.Degraded, b.DegradedReason)
+                a.Brief is null || a.ArticleId is null ? null : a.Brief.ToResponse(a.ArticleId, d.Spec.Length, strict), a.Quotes, a.Problem?.ToResponse()))],
+            d.Brief is { } combined && (strict ? combined.WithoutFlagged() : combined) is var b
+                ? new CombinedBriefResponse(b.Text, [.. b.Sentences.Select(s => new CombinedSentenceResponse(s.Text, s.ArticleIds))], b.Backend.ToResponse(), b.Degraded, b.DegradedReason,
+                    b.Faithfulness.ToResponse(strict))
                 : null,
             [.. d.KeyQuotes.Select(q => new MergedQuoteResponse(q.Text, q.Speaker,
                 [.. q.Sources.Select(s => new QuoteSourceResponse(s.ArticleId, s.Text, s.Start, s.End, s.Verified, s.Speaker))]))],

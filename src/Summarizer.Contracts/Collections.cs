@@ -85,14 +85,15 @@ public sealed record CombinedSentence(
     [property: Id(0)] string Text,
     [property: Id(1)] IReadOnlyList<string> ArticleIds);
 
-/// <summary>The brief over all the articles of a collection.</summary>
+/// <summary>The brief over all the articles of a collection; its receipt's sources name their article.</summary>
 [GenerateSerializer, Immutable]
 public sealed record CombinedBrief(
     [property: Id(0)] string Text,
     [property: Id(1)] IReadOnlyList<CombinedSentence> Sentences,
     [property: Id(2)] BackendRef Backend,
     [property: Id(3)] bool Degraded,
-    [property: Id(4)] string? DegradedReason);
+    [property: Id(4)] string? DegradedReason,
+    [property: Id(5)] Receipt? Faithfulness = null);
 
 /// <summary>Where one article carries a merged quote: its own wording, offsets into that article's normalised text, and speaker.</summary>
 [GenerateSerializer, Immutable]

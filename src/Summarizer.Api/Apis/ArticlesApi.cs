@@ -52,6 +52,7 @@ public static class ArticlesApi
             .WithLengthQuery()
             .WithEventStream("Events: `progress` (chunks mapped, reduce levels), `token` (the final brief, piece by piece), then `result` (the brief) or `error` (a problem, when the work fails after the stream started).",
                 ("progress", typeof(BriefProgressEvent)), ("token", typeof(BriefTokenEvent)), ("result", typeof(BriefResponse)), ("error", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)))
+            .WithStreamLimits()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         article.MapGet("/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.")
@@ -96,7 +97,7 @@ public static class ArticlesApi
         string id, [AsParameters] BriefQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var brief = await grains.GetGrain<IArticleGrain>(id).GetBriefAsync(query.ToOptions(), cancellationToken);
-        return TypedResults.Ok(brief.ToResponse(id, query.Preset));
+        return TypedResults.Ok(brief.ToResponse(id, query.Preset, query.Strict));
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ public static class ArticlesApi
         var (first, any) = await BriefEvents.FirstAsync(grains.GetGrain<IArticleGrain>(id).StreamBriefAsync(query.ToOptions(), cancellationToken), cancellationToken);
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var logger = loggers.CreateLogger(typeof(ArticlesApi));
-        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, http, logger, cancellationToken));
+        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, query.Strict, http, logger, cancellationToken));
     }
 
     internal static async Task<Ok<QuotesResponse>> GetQuotes(

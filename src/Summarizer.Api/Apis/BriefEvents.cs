@@ -30,9 +30,9 @@ public static class BriefEvents
     /// the client leaving ends it quietly (the grain saw the same cancellation).
     /// </summary>
     internal static IAsyncEnumerable<SseItem<string>> ToSse(
-        IAsyncEnumerator<BriefEvent> events, bool any, string id, BriefLength length, HttpContext http, ILogger logger,
+        IAsyncEnumerator<BriefEvent> events, bool any, string id, BriefLength length, bool strict, HttpContext http, ILogger logger,
         CancellationToken cancellationToken) =>
-        ToSse(events, any, e => ToItem(e, id, length), id, http, logger, cancellationToken);
+        ToSse(events, any, e => ToItem(e, id, length, strict), id, http, logger, cancellationToken);
 
     /// <summary>Any grain's events as Server-Sent Events, the same way: <paramref name="toItem"/> names each event; a failure after the first ends the stream with <c>error</c>.</summary>
     internal static async IAsyncEnumerable<SseItem<string>> ToSse<TEvent>(
@@ -83,11 +83,12 @@ public static class BriefEvents
         }
     }
 
-    private static SseItem<string> ToItem(BriefEvent e, string id, BriefLength length) => e.Kind switch
+    // With verify=strict the tokens are the brief as written; the result leaves its flagged sentences out.
+    private static SseItem<string> ToItem(BriefEvent e, string id, BriefLength length, bool strict) => e.Kind switch
     {
         BriefEventKind.Progress => Item("progress", new BriefProgressEvent(e.Stage ?? "", e.Done, e.Total, e.Level)),
         BriefEventKind.Token => Item("token", new BriefTokenEvent(e.Text ?? "")),
-        _ => Item("result", e.Brief!.ToResponse(id, length)),
+        _ => Item("result", e.Brief!.ToResponse(id, length, strict)),
     };
 
     private static SseItem<string> ErrorItem(Exception ex, string id, HttpContext http, ILogger logger)

@@ -54,7 +54,8 @@ public static class CollectionsApi
         collection.MapGet("/stream", StreamCollection).WithName("StreamCollection")
             .WithSummary("The digest as Server-Sent Events: progress (articles done of total, then combine), then result (or error).")
             .WithEventStream("Events: `progress` (articles done of total, then combine), then `result` (the digest) or `error` (a problem, when the work fails after the stream started).",
-                ("progress", typeof(CollectionProgressEvent)), ("result", typeof(CollectionResponse)), ("error", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)));
+                ("progress", typeof(CollectionProgressEvent)), ("result", typeof(CollectionResponse)), ("error", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }
 
@@ -80,20 +81,21 @@ public static class CollectionsApi
         return TypedResults.Created(location, definition.ToResponse());
     }
 
-    internal static async Task<Ok<CollectionResponse>> GetCollection(string id, IGrainFactory grains, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await grains.GetGrain<ICollectionGrain>(id).GetDigestAsync(cancellationToken)).ToResponse());
+    internal static async Task<Ok<CollectionResponse>> GetCollection(
+        string id, [AsParameters] VerifyQuery query, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await grains.GetGrain<ICollectionGrain>(id).GetDigestAsync(cancellationToken)).ToResponse(query.Strict));
 
     internal static async Task<ServerSentEventsResult<string>> StreamCollection(
-        string id, HttpContext http, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, [AsParameters] VerifyQuery query, HttpContext http, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (first, any) = await BriefEvents.FirstAsync(grains.GetGrain<ICollectionGrain>(id).StreamDigestAsync(cancellationToken), cancellationToken);
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, ToItem, id, http, loggers.CreateLogger(typeof(CollectionsApi)), cancellationToken));
+        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, e => ToItem(e, query.Strict), id, http, loggers.CreateLogger(typeof(CollectionsApi)), cancellationToken));
     }
 
-    private static SseItem<string> ToItem(CollectionEvent e) => e.Kind == CollectionEventKind.Progress
+    private static SseItem<string> ToItem(CollectionEvent e, bool strict) => e.Kind == CollectionEventKind.Progress
         ? BriefEvents.Item("progress", new CollectionProgressEvent(e.Stage ?? "", e.Done, e.Total))
-        : BriefEvents.Item("result", e.Digest!.ToResponse());
+        : BriefEvents.Item("result", e.Digest!.ToResponse(strict));
 
     /// <summary>One article of the request as a member: stored (and its id), or the problem that kept it out.</summary>
     private static async Task<CollectionMember> MemberAsync(CollectionItemRequest item, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)

@@ -41,11 +41,11 @@ public static class DigestsApi
         var info = await article.StoreAsync(content, cancellationToken);
         var briefTask = article.GetBriefAsync(new BriefOptions(body.Length, body.Backend), cancellationToken);
         var quotesTask = article.GetKeyQuotesAsync(body.MaxQuotes, body.Backend, cancellationToken);
-        var brief = await briefTask;
+        var brief = (await briefTask).Verified(body.Strict);
         var quotes = await quotesTask;
         return TypedResults.Ok(new DigestResponse(
             id, info.Title, info.Date, body.Length.ToWireName(), brief.Text, brief.Sentences,
             [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, brief.Degraded, brief.DegradedReason,
-            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse()));
+            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse(), brief.Faithfulness.ToResponse(body.Strict)));
     }
 }

@@ -42,6 +42,7 @@ internal static class ApiExamples
         ["cached"] = true,
         ["degraded"] = false,
         ["degradedReason"] = null,
+        ["faithfulness"] = null,
     };
 
     public static JsonObject Digest() => new()
@@ -68,6 +69,7 @@ internal static class ApiExamples
         ["degradedReason"] = null,
         ["sourceUrl"] = null,
         ["metadata"] = null,
+        ["faithfulness"] = null,
     };
 
     /// <summary>A problem of <paramref name="status"/> as this API writes it.</summary>

@@ -1,4 +1,5 @@
 using Summarizer.Contracts;
+using Summarizer.Grains.Pipeline;
 using Summarizer.Text;
 
 namespace Summarizer.Grains.Collections;
@@ -7,8 +8,10 @@ namespace Summarizer.Grains.Collections;
 /// The digest of a collection, grain-free: every article's metadata, brief and key quotes in
 /// parallel (each from its own article, so an article already briefed costs nothing), then the
 /// combined brief (<see cref="CombinedBriefs"/>), the key quotes merged across articles
-/// (<see cref="QuoteMerger"/>) and the timeline. An article that fails (not found, not analysable,
-/// its backend down) is reported in its place; the others still make the digest.
+/// (<see cref="QuoteMerger"/>) and the timeline. The combined brief carries its receipt
+/// (<see cref="FaithfulnessStep.Combined"/>: each sentence against the articles it names). An
+/// article that fails (not found, not analysable, its backend down) is reported in its place; the
+/// others still make the digest.
 /// </summary>
 public static class CollectionDigester
 {
@@ -40,7 +43,13 @@ public static class CollectionDigester
             .ToList();
 
         publish(CollectionEvent.Progress("combine", 0, 1));
-        var brief = await CombineAsync(ok, spec, articles, cancellationToken);
+        var documents = ok.ToDictionary(r => r.Member.ArticleId!, r => ArticleDocument.FromNormalized(r.Text!, title: null, date: null), StringComparer.Ordinal);
+        var brief = await CombineAsync(ok, documents, spec, articles, cancellationToken);
+        if (brief is not null)
+        {
+            brief = brief with { Faithfulness = FaithfulnessStep.Combined(brief.Sentences, documents) };
+        }
+
         var speakers = new SpeakerResolver(ok.SelectMany(r => r.Quotes!.Quotes.Where(q => q.Speaker is not null).Select(q => (r.Member.ArticleId!, q.Speaker!))));
         var quotes = QuoteMerger.Merge([.. ok.Select((r, i) => new ArticleQuotes(r.Member.ArticleId!, i, r.Quotes!.Quotes))], speakers, spec.MaxQuotes);
         var timeline = ok.Select(r => new TimelineEntry(r.Info!.Date, r.Member.ArticleId!, r.Info.Title, Site(r.Info))).ToList();
@@ -65,14 +74,15 @@ public static class CollectionDigester
         }
     }
 
-    private static async Task<CombinedBrief?> CombineAsync(List<Read> ok, CollectionSpec spec, ICollectionArticles articles, CancellationToken cancellationToken)
+    private static async Task<CombinedBrief?> CombineAsync(
+        List<Read> ok, Dictionary<string, ArticleDocument> documents, CollectionSpec spec, ICollectionArticles articles, CancellationToken cancellationToken)
     {
         if (ok.Count == 0)
         {
             return null;
         }
 
-        var sources = ok.Select(r => new BriefSource(r.Member.ArticleId!, Label(r.Info!), r.Brief!.Sentences, Sentences(r.Text!))).ToList();
+        var sources = ok.Select(r => new BriefSource(r.Member.ArticleId!, Label(r.Info!), r.Brief!.Sentences, Sentences(documents[r.Member.ArticleId!]))).ToList();
         var first = ok[0].Brief!;
         if (ok.Count == 1)
         {
@@ -89,11 +99,7 @@ public static class CollectionDigester
         return new CombinedBrief(model.Text, CombinedBriefs.Attribute(sources, model.Sentences), model.Backend, model.Degraded, model.DegradedReason);
     }
 
-    private static IReadOnlyList<string> Sentences(string text)
-    {
-        var document = ArticleDocument.FromNormalized(text, title: null, date: null);
-        return [.. document.Sentences.Select(s => s.Slice(text))];
-    }
+    private static IReadOnlyList<string> Sentences(ArticleDocument document) => [.. document.Sentences.Select(s => s.Slice(document.Text))];
 
     private static string Label(ArticleInfo info)
     {

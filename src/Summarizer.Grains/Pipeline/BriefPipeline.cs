@@ -8,6 +8,7 @@ namespace Summarizer.Grains.Pipeline;
 /// Computes one brief through an <see cref="ISummaryWorker"/>: one call for an article that fits
 /// (streamed, unless the backend is single-pass), else map-reduce (<see cref="MapReduce"/>).
 /// Progress and tokens are published as <see cref="BriefEvent"/>s; the Result event is the caller's.
+/// The brief comes back with its faithfulness receipt (<see cref="FaithfulnessStep"/>).
 /// </summary>
 public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, LongArticleOptions options)
 {
@@ -15,6 +16,12 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(publish);
+        var brief = await SummarizeAsync(job, publish, cancellationToken);
+        return FaithfulnessStep.Attach(job.Document, brief);
+    }
+
+    private async Task<Brief> SummarizeAsync(BriefJob job, Action<BriefEvent> publish, CancellationToken cancellationToken)
+    {
         var spec = BriefSpec.For(job.Length, job.Backend);
         using var activity = PipelineActivities.Brief(job, spec);
         if (job.Plan.Chunks is { } chunks)

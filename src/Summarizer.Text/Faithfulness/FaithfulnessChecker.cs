@@ -16,8 +16,25 @@ public static class FaithfulnessChecker
     /// <summary>Below this share of content words found in the sources, a sentence is unsupported as a whole.</summary>
     public const double MinSupport = 0.5;
 
-    public static FaithfulnessReceipt Check(ArticleDocument document, IReadOnlyList<string> brief) =>
-        Check(ArticleFacts.Build(document), brief);
+    /// <summary>
+    /// What a receipt was computed by: a receipt kept with an older version is computed again, so a
+    /// better checker never serves the old one's findings. Raise it when a check changes its answers.
+    /// </summary>
+    public const int Version = 1;
+
+    /// <summary>
+    /// The receipt of a brief of <paramref name="document"/>. The article is read for facts
+    /// (<see cref="ArticleFacts.Build"/>) only when a sentence is not verbatim in it, so an extractive
+    /// brief costs one substring search per sentence. <paramref name="quotes"/> are the article's
+    /// extracted quotes when the caller has them.
+    /// </summary>
+    public static FaithfulnessReceipt Check(ArticleDocument document, IReadOnlyList<string> brief, IReadOnlyList<Quote>? quotes = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(brief);
+        ArticleFacts? facts = null;
+        return FaithfulnessReceipt.Of([.. brief.Select(s => Verbatim(document.Text, s) ?? CheckSentence(facts ??= ArticleFacts.Build(document, quotes), s))]);
+    }
 
     public static FaithfulnessReceipt Check(ArticleFacts article, IReadOnlyList<string> brief)
     {
@@ -30,19 +47,12 @@ public static class FaithfulnessChecker
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(sentence);
-        var text = article.Document.Text;
+        if (Verbatim(article.Document.Text, sentence) is { } verbatim)
+        {
+            return verbatim;
+        }
+
         var trimmed = sentence.Trim();
-        if (trimmed.Length == 0)
-        {
-            return new SentenceReceipt(sentence, 1.0, [], []);
-        }
-
-        var at = text.IndexOf(trimmed, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            return new SentenceReceipt(sentence, 1.0, [new TextSpan(at, at + trimmed.Length)], []);
-        }
-
         var brief = article.ReadOther(trimmed);
         var (indices, support) = Alignment.Align(article, brief);
         var sources = indices.Select(i => article.Sentences[i]).ToList();
@@ -57,6 +67,21 @@ public static class FaithfulnessChecker
         NegationCheck.Check(brief, sources, issues);
         QuoteCheck.Check(article, trimmed, issues);
         return new SentenceReceipt(sentence, Math.Round(support, 3), [.. sources.Select(s => s.Span)], issues);
+    }
+
+    /// <summary>The receipt of an empty sentence or one the article contains verbatim (supported by that span); else null.</summary>
+    public static SentenceReceipt? Verbatim(string text, string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentence);
+        var trimmed = sentence.Trim();
+        if (trimmed.Length == 0)
+        {
+            return new SentenceReceipt(sentence, 1.0, [], []);
+        }
+
+        var at = text.IndexOf(trimmed, StringComparison.Ordinal);
+        return at < 0 ? null : new SentenceReceipt(sentence, 1.0, [new TextSpan(at, at + trimmed.Length)], []);
     }
 
     private static void CheckFacts(ArticleFacts article, SentenceFacts brief, List<int> indices, List<SentenceFacts> sources, List<FaithfulnessIssue> issues)

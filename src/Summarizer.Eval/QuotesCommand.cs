@@ -44,7 +44,7 @@ internal static class QuotesCommand
                 var digest = pipeline.Run(a.Article, null, 3);
                 var map = new OffsetMap(a.Article, digest.Document.Text);
                 var predicted = digest.Quotes
-                    .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)))
+                    .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)) { Rule = q.Rule })
                     .ToList();
                 var goldQuotes = gold[a.Id].ToList();
                 var names = new ArticleNames(a.Article, goldQuotes.Select(q => q.Speaker));
@@ -68,7 +68,7 @@ internal static class QuotesCommand
                 writer?.WriteLine(JsonSerializer.Serialize(new
                 {
                     article_id = a.Id,
-                    quotes = predicted.Select(q => new { text = q.Text, speaker = q.Speaker, start = q.Start, end = q.End }),
+                    quotes = predicted.Select(q => new { text = q.Text, speaker = q.Speaker, start = q.Start, end = q.End, rule = q.Rule }),
                 }));
                 if (errorWriter is not null)
                 {
@@ -163,7 +163,7 @@ internal static class QuotesCommand
                     && (SpeakerMatcher.Matches(g.Speaker!, p.Speaker), StrictSpeakerJudge.Matches(g.Speaker!, p.Speaker, g.Start, names)) is var (lenient, strict) && !(lenient && strict))
                 {
                     var gold = SpeakerEntity.Parse(g.Speaker) is { Name: not null } e ? names.Resolve(e, g.Start).ToString() : g.Speaker;
-                    w.WriteLine($"SPEAKER\t{(lenient ? "L" : "-")}{(strict ? "S" : "-")}\t{a.Id}\t{g.QuoteType}\tgold={g.Speaker} => {gold}\tpred={p.Speaker}\t{Context(a.Article, g.Start, g.End)}");
+                    w.WriteLine($"SPEAKER\t{(lenient ? "L" : "-")}{(strict ? "S" : "-")}\t{a.Id}\t{g.QuoteType}\tgold={g.Speaker} => {gold}\tpred={p.Speaker}\trule={p.Rule}\t{Context(a.Article, g.Start, g.End)}");
                 }
                 else if (kind == SpeakerKind.Pronoun)
                 {
@@ -175,7 +175,7 @@ internal static class QuotesCommand
 
         foreach (var p in predicted.Where(p => !matched.Contains(p)))
         {
-            w.WriteLine($"FALSE\t{a.Id}\tpred={p.Speaker}\t{Context(a.Article, p.Start, p.End)}");
+            w.WriteLine($"FALSE\t{a.Id}\tpred={p.Speaker}\trule={p.Rule}\t{Context(a.Article, p.Start, p.End)}");
         }
     }
 

@@ -3,7 +3,11 @@ using Summarizer.Eval.Data;
 namespace Summarizer.Eval.Quotes;
 
 /// <summary>A predicted quote with offsets into the raw article text.</summary>
-public sealed record PredictedQuote(string Text, string? Speaker, int Start, int End);
+public sealed record PredictedQuote(string Text, string? Speaker, int Start, int End)
+{
+    /// <summary>The attribution rule that found the speaker (diagnostics only; never scored).</summary>
+    public string? Rule { get; init; }
+}
 
 /// <summary>Counts behind the quote figures; add articles, then read the ratios.</summary>
 public sealed class QuoteTally

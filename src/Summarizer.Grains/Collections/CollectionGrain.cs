@@ -139,7 +139,7 @@ internal sealed class GrainCollectionArticles(IGrainFactory grains, IBackendCata
         }
 
         var key = BriefSpec.SummarizerKey(ArticleId.Compute(briefs), "combine-" + BriefSpec.For(length, chosen));
-        var work = new SummarizeWork(briefs, "Collection", length, chosen.Name) { Kind = WorkKind.Combine };
+        var work = new SummarizeWork(briefs, "Collection", SummaryTarget.Combine(length), chosen.Name);
         return await grains.GetGrain<ISummarizerGrain>(key).SummarizeAsync(work, cancellationToken);
     }
 }

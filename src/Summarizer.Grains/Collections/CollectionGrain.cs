@@ -59,6 +59,7 @@ public sealed class CollectionGrain(
 
         if (state.State.Definition is null)
         {
+            backends.Get(definition.Spec.Backend); // an unknown backend is the creator's 400, never a stored collection that cannot be digested
             state.State.Definition = definition with { Members = [.. definition.Members.DistinctBy(m => m.Key).OrderBy(m => m.Key, StringComparer.Ordinal)] };
             await state.WriteStateAsync(cancellationToken);
         }

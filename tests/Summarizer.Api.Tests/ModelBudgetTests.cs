@@ -80,7 +80,7 @@ public sealed class ModelBudgetFixture : IAsyncLifetime
     }
 }
 
-public sealed class ModelBudgetTests(ModelBudgetFixture fixture) : IClassFixture<ModelBudgetFixture>
+public sealed class ModelBudgetTests(ModelBudgetFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ModelBudgetFixture>
 {
     /// <summary>Articles with no quotes, so a digest is one model call (the brief).</summary>
     private static string Article(string tag, int i) =>
@@ -95,6 +95,7 @@ public sealed class ModelBudgetTests(ModelBudgetFixture fixture) : IClassFixture
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.All(responses, r => Assert.False((bool)r.Body!["degraded"]!));
+        output.WriteLine($"calls {fixture.Pooled.Calls.Count}, max in flight {fixture.Pooled.MaxInFlight}, silos {string.Join(",", fixture.Pooled.Calls.GroupBy(c => c.Silo).Select(g => $"{g.Key}={g.Count()}"))}");
         Assert.Equal(requests, fixture.Pooled.Calls.Count);
         Assert.InRange(fixture.Pooled.MaxInFlight, 1, ModelBudgetFixture.ClusterMaxConcurrency);
         Assert.True(fixture.Pooled.Calls.Select(c => c.Silo).Distinct().Count() >= 2, "the calls came from more than one silo");

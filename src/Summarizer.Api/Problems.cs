@@ -75,6 +75,25 @@ public static class Problems
         Create(StatusCodes.Status403Forbidden, "loopback-only", "Only local clients are served.",
             "This server has no API keys configured and serves clients on its own machine only.");
 
+    /// <summary>429: the caller's request budget is spent (the caller sets <c>Retry-After</c>).</summary>
+    public static ProblemHttpResult RateLimited(string detail) =>
+        Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", detail);
+
+    /// <summary>429: the caller has as many streams open as allowed (the caller sets <c>Retry-After</c>).</summary>
+    public static ProblemHttpResult TooManyStreams(string detail) =>
+        Create(StatusCodes.Status429TooManyRequests, "too-many-streams", "Too many open streams.", detail);
+
+    /// <summary>The <c>error</c> event that ends a stream open for its time limit (<c>Summarizer:RateLimit:MaxStreamSeconds</c>).</summary>
+    public static ProblemDetails StreamTimeLimitDetails(string detail) =>
+        new() { Status = StatusCodes.Status408RequestTimeout, Type = TypeBase + StreamTimeLimitSlug, Title = StreamTimeLimitTitle, Detail = detail };
+
+    /// <summary>408: the stream's time limit passed before its first event (the response had not started).</summary>
+    public static ProblemHttpResult StreamTimeLimit(string detail) =>
+        Create(StatusCodes.Status408RequestTimeout, StreamTimeLimitSlug, StreamTimeLimitTitle, detail);
+
+    private const string StreamTimeLimitSlug = "stream-time-limit";
+    private const string StreamTimeLimitTitle = "The stream reached its time limit.";
+
     internal const string ClusterUnavailableSlug = "cluster-unavailable";
     internal const string ClusterUnavailableTitle = "No silo could serve the request.";
     internal const string ClusterUnavailableDetail = "The cluster is unavailable or changing; retry shortly.";

@@ -16,6 +16,7 @@ public static class SummarizerApi
         ArgumentNullException.ThrowIfNull(app);
         var v1 = app.MapGroup("/v1").WithTags("Summarizer")
             .RequireAuthorization(ApiSecurity.PolicyName)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter<RequestPartFilter>();
         v1.MapDigestsApi();
         v1.MapArticlesApi();

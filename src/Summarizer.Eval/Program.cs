@@ -13,6 +13,7 @@ var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL,
     BenchCommands.Bench(),
     BenchCommands.Speed(),
     FuzzCommand.Create(),
+    HttpFuzzCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -23,6 +23,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddHostedService<PipelineWarmup>();
         silo.Services.AddPageFetcher();
         silo.Services.TryAddSingleton(_ => new ArticleExtractor());
+        silo.Services.TryAddSingleton(Summarizer.Contracts.LimitsClock.System);
         return silo;
     }
 }

@@ -167,8 +167,9 @@ public sealed class OpenAIProtocolTests
         await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)));
         var options = Settings.OpenAICompatible(server);
-        options["AttemptTimeoutSeconds"] = "0.2";
-        options["TimeoutSeconds"] = "5";
+        // Generous against a loaded CI machine: each attempt must reach the server before it times out.
+        options["AttemptTimeoutSeconds"] = "1";
+        options["TimeoutSeconds"] = "30";
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
 
         var failure = await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None));

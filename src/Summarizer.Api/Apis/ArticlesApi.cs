@@ -46,6 +46,7 @@ public static class ArticlesApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         article.MapGet("/brief/stream", StreamBrief).WithName("StreamBrief")
             .WithSummary("The brief as Server-Sent Events: progress, token, then result (or error).")
+            .WithStreamLimits()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         article.MapGet("/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.")

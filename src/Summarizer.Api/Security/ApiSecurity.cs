@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Summarizer.Contracts;
 
 namespace Summarizer.Api;
 
@@ -23,6 +25,13 @@ public static partial class ApiSecurity
             .Validate(o => !o.KeysRequired || o.Mode == AuthMode.None || o.ApiKeys.Any(k => !string.IsNullOrWhiteSpace(k)),
                 $"{AuthOptions.SectionName}:ApiKeys is empty: this host serves the network and needs at least one key; set {AuthOptions.SectionName}:Mode=None to serve without keys.")
             .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.PermitsPerMinute is null or > 0, $"{RateLimitOptions.SectionName}:PermitsPerMinute must be positive (or unset: no limit).")
+            .Validate(o => o.Burst is null or > 0, $"{RateLimitOptions.SectionName}:Burst must be positive.")
+            .Validate(o => o.MaxConcurrentStreams is null or > 0, $"{RateLimitOptions.SectionName}:MaxConcurrentStreams must be positive (or unset: no limit).")
+            .Validate(o => o.MaxStreamSeconds is null or > 0, $"{RateLimitOptions.SectionName}:MaxStreamSeconds must be positive (or unset: no limit).")
+            .ValidateOnStart();
+        services.TryAddSingleton(LimitsClock.System);
         services.AddSingleton<ApiKeyRing>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -55,6 +64,7 @@ public static partial class ApiSecurity
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(CallerIdentity.SetAsync);
+        app.Use(CallerLimits.LimitAsync);
         return app;
     }
 

@@ -34,6 +34,7 @@ public static class BackendServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SummarizerMetrics>();
         services.TryAddSingleton<IBackendCatalog, BackendCatalog>();
+        services.TryAddSingleton<IBackendBudget, NoBackendBudget>();
         services.TryAddSingleton<IBackendInvoker, BackendInvoker>();
         return services;
     }

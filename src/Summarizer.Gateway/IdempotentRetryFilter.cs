@@ -68,9 +68,9 @@ internal sealed partial class IdempotentRetryFilter : IOutgoingGrainCallFilter
         try
         {
             last = await _pipeline.ExecuteAsync(
-                static async (_, state) => await state.Filter.AttemptAsync(state.Context, state.TokenArgument, state.CallerToken, state.AttemptLimit),
+                static async (_, state) => await AttemptAsync(state.Context, state.TokenArgument, state.AttemptLimit, state.CallerToken),
                 resilience,
-                (Filter: this, Context: context, TokenArgument: tokenArgument, CallerToken: callerToken, AttemptLimit: attemptLimit));
+                (Context: context, TokenArgument: tokenArgument, CallerToken: callerToken, AttemptLimit: attemptLimit));
         }
         finally
         {
@@ -102,7 +102,7 @@ internal sealed partial class IdempotentRetryFilter : IOutgoingGrainCallFilter
     /// a dead silo ends after ResponseTimeoutSeconds even when its interface asks Orleans for a longer
     /// timeout (the quote calls ask for 5 min).
     /// </summary>
-    private async Task<Attempt> AttemptAsync(IOutgoingGrainCallContext context, int tokenArgument, CancellationToken callerToken, TimeSpan attemptLimit)
+    private static async Task<Attempt> AttemptAsync(IOutgoingGrainCallContext context, int tokenArgument, TimeSpan attemptLimit, CancellationToken callerToken)
     {
         using var attemptDeadline = tokenArgument >= 0 ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : null;
         if (attemptDeadline is not null)

@@ -42,6 +42,7 @@ internal sealed partial class BackendInvoker(
     IBackendCatalog catalog,
     IOptionsMonitor<SummarizerOptions> options,
     SummarizerMetrics metrics,
+    BackendFailureMemory failures,
     ILogger<BackendInvoker> logger) : IBackendInvoker, IDisposable
 {
     /// <summary>What a refused call tells the client to wait.</summary>
@@ -60,6 +61,7 @@ internal sealed partial class BackendInvoker(
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             catalog.Get(backend),
+            AnswerParts.Brief,
             async (b, ct) =>
             {
                 var answer = await b.SummarizeAsync(request, ct);
@@ -82,6 +84,7 @@ internal sealed partial class BackendInvoker(
         {
             return await WithFallbackAsync(
                 chosen,
+                AnswerParts.KeyQuotes,
                 async (b, ct) =>
                 {
                     var choice = await b.SelectQuotesAsync(request, ct);
@@ -115,6 +118,12 @@ internal sealed partial class BackendInvoker(
         ArgumentNullException.ThrowIfNull(request);
         var chosen = catalog.Get(backend);
         var tags = Tags(chosen);
+        if (failures.Recall(chosen, AnswerParts.Brief) is { } remembered)
+        {
+            // Not remembered here when it fails: the plain call the worker falls back to (with retries) decides.
+            throw remembered;
+        }
+
         using var lease = await AcquireAsync(chosen, cancellationToken);
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
@@ -158,13 +167,14 @@ internal sealed partial class BackendInvoker(
 
     private async Task<TOutcome> WithFallbackAsync<TResult, TOutcome>(
         ISummaryBackend chosen,
+        string part,
         Func<ISummaryBackend, CancellationToken, Task<(TResult Result, TokenUsage? Usage)>> call,
         Func<TResult, ISummaryBackend, bool, string?, TOutcome> outcome,
         CancellationToken cancellationToken)
     {
         try
         {
-            return outcome(await GuardedAsync(chosen, call, cancellationToken), chosen, false, null);
+            return outcome(await GuardedAsync(chosen, part, call, cancellationToken), chosen, false, null);
         }
         catch (BackendFailureException failure) when (Fallback(chosen) is { } fallback)
         {
@@ -172,7 +182,7 @@ internal sealed partial class BackendInvoker(
             LogFallback(logger, chosen.Name, fallback.Name, reason);
             try
             {
-                var result = await GuardedAsync(fallback, call, cancellationToken);
+                var result = await GuardedAsync(fallback, part, call, cancellationToken);
                 metrics.Fallbacks.Add(1, new TagList { { "backend", chosen.Name }, { "fallback", fallback.Name } });
                 return outcome(result, fallback, true, $"Backend '{chosen.Name}' failed ({reason}); answered by fallback '{fallback.Name}'.");
             }
@@ -186,18 +196,27 @@ internal sealed partial class BackendInvoker(
 
     private async Task<TResult> GuardedAsync<TResult>(
         ISummaryBackend backend,
+        string part,
         Func<ISummaryBackend, CancellationToken, Task<(TResult Result, TokenUsage? Usage)>> call,
         CancellationToken cancellationToken)
     {
         var tags = Tags(backend);
         using var activity = Source.StartActivity("backend " + backend.Name);
         activity?.SetTag("summarizer.backend", backend.Name).SetTag("summarizer.provider", backend.Provider).SetTag("gen_ai.request.model", backend.Model);
+        if (failures.Recall(backend, part) is { } remembered)
+        {
+            // Failed a moment ago: not called again until the memory (or the breaker) lets it.
+            activity?.SetStatus(ActivityStatusCode.Error, "remembered").SetTag("summarizer.failure", "remembered");
+            throw remembered;
+        }
+
         using var lease = await AcquireAsync(backend, cancellationToken);
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
         try
         {
             var (result, usage) = await call(backend, cancellationToken);
+            failures.Succeeded(backend, part);
             if (usage is not null)
             {
                 metrics.TokensIn.Add(usage.InputTokens, tags);
@@ -211,6 +230,8 @@ internal sealed partial class BackendInvoker(
         {
             metrics.BackendFailures.Add(1, tags);
             var failure = BackendFailures.Map(backend.Name, e, CircuitBreak(backend));
+            failures.Remember(backend, part, failure);
+
             activity?.SetStatus(ActivityStatusCode.Error, failure.Kind.ToString()).SetTag("summarizer.failure", failure.Kind.ToString());
             LogFailure(logger, backend.Name, failure.Kind, failure.Message);
             throw failure;

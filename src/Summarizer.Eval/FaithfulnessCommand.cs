@@ -38,7 +38,7 @@ internal static class FaithfulnessCommand
             {
                 foreach (var e in examples)
                 {
-                    var digest = pipeline.Run(e.Article, null, 3);
+                    var digest = pipeline.Run(e.Article, null, Summarizer.Contracts.BriefLength.Short);
                     var facts = ArticleFacts.Build(digest.Document, digest.Quotes);
                     var briefs = new List<(string Kind, IReadOnlyList<string> Sentences)> { ("extractive", digest.Brief) };
                     if (!string.IsNullOrWhiteSpace(e.Reference))

@@ -41,7 +41,7 @@ internal static class QuotesCommand
         {
             foreach (var a in articles)
             {
-                var digest = pipeline.Run(a.Article, null, 3);
+                var digest = pipeline.Run(a.Article, null, Summarizer.Contracts.BriefLength.Short);
                 var map = new OffsetMap(a.Article, digest.Document.Text);
                 var predicted = digest.Quotes
                     .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)) { Rule = q.Rule })

@@ -73,7 +73,8 @@ internal sealed class BlockWriter
         }
 
         var isBlock = HtmlTags.Block.Contains(name);
-        var isLink = name == "a";
+        // An anchor without href is a jump target in the text, not a link away from it.
+        var isLink = name == "a" && element.HasAttribute("href");
         if (isBlock)
         {
             Flush();

@@ -52,18 +52,67 @@ internal static partial class BoilerplateElements
     public static bool HasBoilerplateName(IElement element)
     {
         var hit = false;
-        if (element.Id is { Length: > 0 } id)
+        // A heading's id is an anchor made from its own words ("nav_nur_die_folie"), not a role.
+        if (element.Id is { Length: > 0 } id && !IsHeading(element))
         {
             hit = IsBoilerplateName(id);
         }
 
+        var listOnly = false;
         foreach (var c in element.ClassList)
         {
-            hit = hit || IsBoilerplateName(c);
+            if (!hit && IsBoilerplateName(c))
+            {
+                hit = true;
+            }
+            else if (!hit && !listOnly && IsLinkListName(c))
+            {
+                listOnly = true;
+            }
         }
 
-        return hit && !ArticleContent.IsMatch(Names(element));
+        if (!hit && !(listOnly && IsLinkList(element)))
+        {
+            return false;
+        }
+
+        return !ArticleContent.IsMatch(Names(element)) && !IsDeclaredContent(element);
     }
+
+    /// <summary>A "teaser" is other stories' links in one place and the article's own standfirst in
+    /// another (German and other CMSs class the lead so): a teaser with a link or a heading in it
+    /// points to another story; one of plain prose is the article's lead.</summary>
+    internal static bool IsLinkList(IElement element) => element.QuerySelector("a[href], h1, h2, h3, h4, h5, h6") is not null;
+
+    private static readonly HashSet<string> LinkListWords = new(StringComparer.Ordinal) { "teaser", "teasers" };
+
+    internal static bool IsLinkListName(string name)
+    {
+        if (name.Length is < 2 or > 80)
+        {
+            return false;
+        }
+
+        foreach (var part in name.ToLowerInvariant().Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (LinkListWords.Contains(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>schema.org microdata naming the element the article's body, headline or summary (the
+    /// standfirst a CMS often classes "teaser"): the page says it is the article's own text.</summary>
+    private static bool IsDeclaredContent(IElement element) =>
+        element.GetAttribute("itemprop") is { } p && DeclaredContent().IsMatch(p);
+
+    [GeneratedRegex(@"^\s*(?:articleBody|description|headline|alternativeHeadline|abstract|text)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredContent();
+
+    private static bool IsHeading(IElement element) => element.LocalName is ['h', >= '1' and <= '6'];
 
     /// <summary>A class or id names boilerplate when one of its parts (split at '-' and '_'), or two
     /// neighbouring parts, is a boilerplate word: <c>share-bar</c>, <c>post_comments</c>,
@@ -113,7 +162,7 @@ internal static partial class BoilerplateElements
         "advertisement", "advertising", "sponsor", "sponsored", "promo", "promotion", "outbrain", "taboola",
         "widget", "widgets", "meta", "postmeta", "entry-meta", "post-meta", "rating", "ratings", "timestamp",
         "date", "dateline", "caption", "captions", "credit", "credits", "copyright", "print-only", "noprint",
-        "teaser", "teasers", "overlay", "modal", "popup", "toolbar", "pagination", "pager", "readmore",
+        "overlay", "modal", "popup", "toolbar", "pagination", "pager", "readmore",
         "read-more", "more-stories", "subscribe", "subscription", "signup", "login", "skip", "toc",
         "infobox", "factbox", "newsticker", "ticker",
     };

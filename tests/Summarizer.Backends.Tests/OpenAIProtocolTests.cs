@@ -5,7 +5,7 @@ namespace Summarizer.Backends.Tests;
 /// <summary>The real SK OpenAI / Azure OpenAI connectors against a loopback server speaking their protocol.</summary>
 public sealed class OpenAIProtocolTests
 {
-    private static SummaryRequest Brief => new(Seeds.Article, Seeds.Title, TargetSentences: 3);
+    private static SummaryRequest Brief => new(Seeds.Article, Seeds.Title, SummaryTarget.Brief(BriefLength.Short));
 
     [Fact]
     public async Task OpenAICompatible_request_carries_model_prompt_and_article_and_the_answer_becomes_the_brief()

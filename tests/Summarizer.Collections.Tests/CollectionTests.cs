@@ -166,6 +166,22 @@ public sealed class CollectionTests(CollectionClusterFixture fixture)
         Assert.Equal(404, digest["articles"]!.AsArray().Single(a => a!["problem"] is not null)!["problem"]!["status"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task An_unknown_backend_is_refused_at_creation_and_no_collection_is_kept()
+    {
+        var story = Fresh();
+        var response = await fixture.Http.PostAsJsonAsync("/v1/collections", new { articles = story.Select(Text).ToArray(), backend = "no-such-backend" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("unknown-backend", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(response.Headers.Location);
+
+        // Asked again, it is refused again: the first request kept no collection to answer 200 with.
+        var again = await fixture.Http.PostAsJsonAsync("/v1/collections", new { articles = story.Select(Text).ToArray(), backend = "no-such-backend" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
     private static object Text(string text) => new { text };
 
     /// <summary>The story with a word no other test uses, so its articles and collection are new to the cluster.</summary>

@@ -43,6 +43,52 @@ public class BoilerplateRuleTests
         Assert.Contains(quote, Extract($"<p>{quote}</p>"));
     }
 
+    private const string Lead = "Tens of thousands of riders pass through the northern depot every day, and from next spring six new routes will start there.";
+
+    [Fact]
+    public void A_teaser_of_plain_prose_is_the_articles_lead_and_stays()
+    {
+        var text = Extract($"<div class=\"teaser-text\"><p>{Lead}</p></div>");
+
+        Assert.Contains(Lead, text);
+    }
+
+    [Fact]
+    public void A_teaser_with_a_link_points_to_another_story_and_is_dropped()
+    {
+        var text = Extract("<div class=\"teaser\"><p>Road repairs will start in March across the whole city, the council said on Monday evening. <a href=\"/roads\">More</a></p></div>");
+
+        Assert.DoesNotContain("Road repairs", text);
+        Assert.Contains(Pages.ParagraphFour, text);
+    }
+
+    [Fact]
+    public void An_element_the_page_marks_as_the_articles_description_is_not_boilerplate_by_its_class()
+    {
+        // Microdata survives in the page's own markup (Readability's output drops the attribute).
+        var domRules = new ArticleExtractor(new ExtractionOptions { OnlyCandidate = ExtractionCandidates.DomRules });
+        var html = Pages.Article(Pages.FourParagraphs + $"<div class=\"article-meta\" itemprop=\"description\"><p>{Lead}</p></div>");
+        var text = domRules.Extract(html, new Uri("https://news.example/story")).Text;
+
+        Assert.Contains(Lead, text);
+    }
+
+    [Fact]
+    public void A_headings_id_is_an_anchor_not_a_role()
+    {
+        var text = Extract("<h3 id=\"nav_only_the_film_stays\">Only the film stays behind</h3><p>" + Pages.ParagraphOne.Replace("city", "town", StringComparison.Ordinal) + "</p>");
+
+        Assert.Contains("Only the film stays behind", text);
+    }
+
+    [Fact]
+    public void An_anchor_without_href_is_a_jump_target_not_a_link()
+    {
+        const string question = "One of the questions listeners ask most often these days is this one: what does the professor make of it?";
+
+        Assert.Contains(question, Extract($"<p><a name=\"question\">{question}</a></p>"));
+    }
+
     [Theory]
     [InlineData("share-bar", true)]
     [InlineData("post_comments", true)]
@@ -52,6 +98,7 @@ public class BoilerplateRuleTests
     [InlineData("no-sidebar", false)]
     [InlineData("has-comments", false)]
     [InlineData("shadow", false)]
+    [InlineData("teaser", false)]
     public void Class_names_are_read_by_their_parts(string name, bool boilerplate)
     {
         Assert.Equal(boilerplate, BoilerplateElements.IsBoilerplateName(name));

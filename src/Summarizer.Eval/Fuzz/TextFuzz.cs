@@ -1,3 +1,4 @@
+using Summarizer.Contracts;
 using Summarizer.Text;
 
 namespace Summarizer.Eval.Fuzz;
@@ -39,7 +40,7 @@ public sealed class TextFuzz(ArticleMutator mutator, TokenCounter tokens, InProc
                 {
                     // The API refuses text without sentences (422) before any grain sees it.
                     stage = "digest pipeline";
-                    CheckDigest(digest.Run(mutant.Text, null, 3));
+                    CheckDigest(digest.Run(mutant.Text, null, BriefLength.Short));
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)

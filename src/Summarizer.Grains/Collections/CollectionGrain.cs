@@ -59,6 +59,7 @@ public sealed class CollectionGrain(
 
         if (state.State.Definition is null)
         {
+            backends.Get(definition.Spec.Backend); // an unknown backend is the creator's 400, never a stored collection that cannot be digested
             state.State.Definition = definition with { Members = [.. definition.Members.DistinctBy(m => m.Key).OrderBy(m => m.Key, StringComparer.Ordinal)] };
             await state.WriteStateAsync(cancellationToken);
         }
@@ -139,7 +140,7 @@ internal sealed class GrainCollectionArticles(IGrainFactory grains, IBackendCata
         }
 
         var key = BriefSpec.SummarizerKey(ArticleId.Compute(briefs), "combine-" + BriefSpec.For(length, chosen));
-        var work = new SummarizeWork(briefs, "Collection", length, chosen.Name) { Kind = WorkKind.Combine };
+        var work = new SummarizeWork(briefs, "Collection", SummaryTarget.Combine(length), chosen.Name);
         return await grains.GetGrain<ISummarizerGrain>(key).SummarizeAsync(work, cancellationToken);
     }
 }

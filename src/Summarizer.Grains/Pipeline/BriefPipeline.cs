@@ -32,7 +32,7 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
         }
 
         publish(BriefEvent.Progress("brief", 0, 1));
-        var work = Work(job, job.Document.Text, WorkKind.Brief, job.Sentences);
+        var work = Work(job, job.Document.Text, SummaryTarget.Brief(job.Length, job.Sentences));
         var key = BriefSpec.SummarizerKey(job.ArticleId, spec);
         Brief brief;
         using var step = PipelineActivities.Step(job, WorkKind.Brief, spec);
@@ -51,8 +51,8 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
         return brief;
     }
 
-    internal static SummarizeWork Work(BriefJob job, string text, WorkKind kind, int sentences) =>
-        new(text, job.Document.Title, job.Length, job.Backend.Name) { Kind = kind, TargetSentences = sentences };
+    internal static SummarizeWork Work(BriefJob job, string text, SummaryTarget target) =>
+        new(text, job.Document.Title, target, job.Backend.Name);
 
     /// <summary>The last step of a brief, streamed: its tokens become token events as the backend produces them.</summary>
     internal static async Task<Brief> StreamAsync(ISummaryWorker worker, string key, SummarizeWork work, Action<BriefEvent> publish, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class FailureMemoryTests
     private static readonly ArticleDocument Document = ArticleDocument.FromNormalized(Seeds.Article, Seeds.Title, date: null);
     private static readonly IReadOnlyList<Quote> Candidates = QuoteExtractor.Extract(Document);
     private static readonly QuoteSelectionRequest Quotes = new(Document.Text, Document.Title, Candidates, 3);
-    private static readonly SummaryRequest Brief = new(Seeds.Article, Seeds.Title, TargetSentences: 3);
+    private static readonly SummaryRequest Brief = new(Seeds.Article, Seeds.Title, SummaryTarget.Brief(BriefLength.Short));
 
     private static Dictionary<string, string?> Model(LoopbackModelServer server, params (string Key, string Value)[] settings)
     {

@@ -61,7 +61,9 @@ public static class ApiServiceCollectionExtensions
         services.AddPageFetcher(); // the URL policy checks a url before any grain is asked to fetch it
         services.TryAddSingleton(_ => new ArticleExtractor());
         services.AddSummarizerSecurity();
-        services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemes>());
+        services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
+        // The security schemes first: the contract's document transformer gives their 401 its problem body.
+        services.AddOpenApi(o => o.AddDocumentTransformer<SecuritySchemes>().AddSummarizerContract());
         services.AddMetrics();
         services.TryAddSingleton<RequestTelemetry>();
         return services;

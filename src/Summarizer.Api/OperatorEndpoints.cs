@@ -14,7 +14,7 @@ namespace Summarizer.Api;
 public static class OperatorEndpoints
 {
     /// <summary>The authorization policy the API's security declares (API keys); <c>/metrics</c> requires it too.</summary>
-    public const string ApiPolicyName = "SummarizerApi";
+    public const string ApiPolicyName = ApiSecurity.PolicyName;
 
     public const string DocsPath = "/docs";
 

@@ -22,7 +22,7 @@ internal enum BodyKind
 /// </summary>
 internal static class RequestBody
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     /// <summary>
     /// Reads the body and turns it into <typeparamref name="T"/>: JSON is deserialised, a plain-text

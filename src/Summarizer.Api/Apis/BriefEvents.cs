@@ -22,7 +22,7 @@ public static class BriefEvents
 {
     public const string ContentType = "text/event-stream";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     /// <summary>
     /// The events of <paramref name="events"/>, whose first move has been made (<paramref name="any"/>

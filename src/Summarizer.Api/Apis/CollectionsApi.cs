@@ -28,6 +28,15 @@ public static class CollectionsApi
             .WithName("CreateCollection")
             .WithSummary("Create a collection of articles (stored ids, texts, HTML or URLs); the same set with the same options is the same collection.")
             .Accepts<CollectionRequest>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
+                {
+                    json.Example = ApiExamples.CollectionRequest();
+                }
+
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -44,6 +53,8 @@ public static class CollectionsApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         collection.MapGet("/stream", StreamCollection).WithName("StreamCollection")
             .WithSummary("The digest as Server-Sent Events: progress (articles done of total, then combine), then result (or error).")
+            .WithEventStream("Events: `progress` (articles done of total, then combine), then `result` (the digest) or `error` (a problem, when the work fails after the stream started).",
+                ("progress", typeof(CollectionProgressEvent)), ("result", typeof(CollectionResponse)), ("error", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)))
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }

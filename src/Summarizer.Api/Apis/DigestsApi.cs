@@ -17,6 +17,8 @@ public static class DigestsApi
             .WithName("CreateDigest")
             .WithSummary("Brief and key-quote digest of an article (text, html or a url to fetch), in one call.")
             .Accepts<DigestRequest>("application/json", "text/plain", "text/html")
+            .WithArticleBodies(ApiExamples.DigestRequest(), "title", "length", "maxQuotes", "backend")
+            .WithResponseExample("200", ApiExamples.Digest())
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -46,8 +46,9 @@ public sealed record LongArticleClusterSettings
 /// </summary>
 public sealed class LongArticleCluster : IAsyncDisposable
 {
-    private LongArticleCluster(LoopbackModelServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings)
+    private LongArticleCluster(LoopbackModelServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings, IReadOnlyDictionary<string, string?> siloConfiguration)
     {
+        SiloConfiguration = siloConfiguration;
         Server = server;
         Cluster = cluster;
         Api = api;
@@ -68,6 +69,9 @@ public sealed class LongArticleCluster : IAsyncDisposable
     public TokenCounter Tokens { get; }
 
     public LongArticleClusterSettings Settings { get; }
+
+    /// <summary>The configuration every silo reads (flat keys such as <c>Summarizer:Backends:llm:Endpoint</c>): the eval CLI can be given the same.</summary>
+    public IReadOnlyDictionary<string, string?> SiloConfiguration { get; }
 
     /// <summary>The input budget of a backend, as the grains compute it.</summary>
     public int InputBudget(string backend) => backend == "llm-small"
@@ -123,7 +127,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         api.UseSummarizerApi();
         await api.StartAsync();
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = LoopbackPorts.BoundAddress(api), Timeout = TimeSpan.FromMinutes(2) };
-        return new LongArticleCluster(server, cluster, api, http, tokens, settings);
+        return new LongArticleCluster(server, cluster, api, http, tokens, settings, config);
     }
 
     /// <summary>A backend of the real <c>OpenAICompatible</c> provider (Semantic Kernel's OpenAI connector) pointed at the loopback server.</summary>

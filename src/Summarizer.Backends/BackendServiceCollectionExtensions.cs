@@ -35,6 +35,8 @@ public static class BackendServiceCollectionExtensions
         services.TryAddSingleton<SummarizerMetrics>();
         services.TryAddSingleton<IBackendCatalog, BackendCatalog>();
         services.TryAddSingleton<IBackendBudget, NoBackendBudget>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BackendFailureMemory>();
         services.TryAddSingleton<IBackendInvoker, BackendInvoker>();
         return services;
     }

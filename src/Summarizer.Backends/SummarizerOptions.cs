@@ -72,4 +72,10 @@ public sealed class BackendOptions
 
     /// <summary>True when any cluster-wide budget is configured.</summary>
     public bool HasClusterBudget => ClusterMaxConcurrency is not null || RequestsPerMinute is not null || TokensPerMinute is not null;
+
+    /// <summary>How long a failed call (bad answer, timeout, 5xx) is remembered per spec and part, so the same call is not made again meanwhile (0: not remembered).</summary>
+    public int FailureMemorySeconds { get; set; } = 30;
+
+    /// <summary>Failed calls in a row (any part) after which every call of this backend is refused for <see cref="CircuitBreakSeconds"/> (0: never).</summary>
+    public int CircuitBreakFailures { get; set; } = 5;
 }

@@ -87,6 +87,15 @@ public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> pro
             }
 
             failures.AddRange(BudgetFailures(key, o));
+            if (o.FailureMemorySeconds < 0)
+            {
+                failures.Add($"{key}:FailureMemorySeconds must not be negative.");
+            }
+
+            if (o.CircuitBreakFailures < 0)
+            {
+                failures.Add($"{key}:CircuitBreakFailures must not be negative.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -18,8 +18,7 @@ public static class BackendFailures
 
     /// <param name="backend">The backend's name.</param>
     /// <param name="exception">What the call threw.</param>
-    /// <param name="circuitBreak">How long an open circuit stays open (the Retry-After of a 503).</param>
-    public static BackendFailureException Map(string backend, Exception exception, TimeSpan? circuitBreak = null)
+    public static BackendFailureException Map(string backend, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is BackendFailureException known)
@@ -33,9 +32,9 @@ public static class BackendFailures
             {
                 case ModelOutputException:
                     return new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' gave an unusable answer: {e.Message}");
-                case BrokenCircuitException:
+                case BrokenCircuitException broken:
                     return new BackendFailureException(backend, BackendFailureKind.Unavailable,
-                        $"Backend '{backend}' is unavailable: its circuit is open after repeated failures.", circuitBreak ?? TimeSpan.FromSeconds(5));
+                        $"Backend '{backend}' is unavailable: its circuit is open after repeated failures.", broken.RetryAfter ?? TimeSpan.FromSeconds(5));
                 case TimeoutRejectedException or TimeoutException:
                     return new BackendFailureException(backend, BackendFailureKind.Timeout, $"Backend '{backend}' did not answer in time.");
             }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
 
 namespace Summarizer.Backends;
 
@@ -12,8 +11,9 @@ namespace Summarizer.Backends;
 /// One named HttpClient per model backend (<c>Summarizer.Backend.&lt;name&gt;</c>) from
 /// <see cref="IHttpClientFactory"/>, carrying a Microsoft.Extensions.Http.Resilience pipeline built
 /// from that backend's options: total timeout → retries (exponential backoff with jitter on 429, 5xx,
-/// 408, network errors and attempt timeouts, honouring <c>Retry-After</c>) → circuit breaker →
-/// attempt timeout. The pipeline is kept per backend, so the circuit's state outlives handler rotation.
+/// 408, network errors and attempt timeouts, honouring <c>Retry-After</c>) → attempt timeout. The
+/// backend's circuit breaker is not here but in <see cref="BackendFailureMemory"/>, over whole calls,
+/// where it also sees answers that are unusable although HTTP said 200.
 /// </summary>
 public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactoryOptions>
 {
@@ -82,18 +82,6 @@ public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactor
         }
 
         return builder
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = 10,
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, o.Timeout.TotalSeconds * 2)),
-                BreakDuration = o.CircuitBreak,
-                OnOpened = _ =>
-                {
-                    _metrics.CircuitOpened.Add(1, tags);
-                    return ValueTask.CompletedTask;
-                },
-            })
             .AddTimeout(o.AttemptTimeout)
             .Build();
     }

@@ -154,7 +154,7 @@ internal sealed partial class BackendInvoker(
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     metrics.BackendFailures.Add(1, tags);
-                    throw BackendFailures.Map(chosen.Name, e, chosen.Limits.CircuitBreak);
+                    throw BackendFailures.Map(chosen.Name, e);
                 }
 
                 yield return token;
@@ -217,7 +217,7 @@ internal sealed partial class BackendInvoker(
         activity?.SetTag("summarizer.backend", backend.Name).SetTag("summarizer.provider", backend.Provider).SetTag("gen_ai.request.model", backend.Model);
         if (failures.Recall(backend, part) is { } remembered)
         {
-            // Failed a moment ago: not called again until the memory (or the breaker) lets it.
+            // Failed a moment ago, or the backend's breaker is open: not called until they let it.
             activity?.SetStatus(ActivityStatusCode.Error, "remembered").SetTag("summarizer.failure", "remembered");
             throw remembered;
         }
@@ -228,9 +228,8 @@ internal sealed partial class BackendInvoker(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var (result, usage) = await call(backend, cancellationToken);
+            var (result, usage) = await failures.CallAsync(backend, part, ct => call(backend, ct), cancellationToken);
             permits.Used(usage);
-            failures.Succeeded(backend, part);
             if (usage is not null)
             {
                 metrics.TokensIn.Add(usage.InputTokens, tags);
@@ -243,8 +242,7 @@ internal sealed partial class BackendInvoker(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             metrics.BackendFailures.Add(1, tags);
-            var failure = BackendFailures.Map(backend.Name, e, backend.Limits.CircuitBreak);
-            failures.Remember(backend, part, failure);
+            var failure = BackendFailures.Map(backend.Name, e);
 
             activity?.SetStatus(ActivityStatusCode.Error, failure.Kind.ToString()).SetTag("summarizer.failure", failure.Kind.ToString());
             LogFailure(logger, backend.Name, failure.Kind, failure.Message);

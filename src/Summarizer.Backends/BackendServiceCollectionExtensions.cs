@@ -35,7 +35,7 @@ public static class BackendServiceCollectionExtensions
         services.TryAddSingleton<SummarizerMetrics>();
         services.TryAddSingleton<IBackendCatalog, BackendCatalog>();
         services.TryAddSingleton<IBackendBudget, NoBackendBudget>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Summarizer.Contracts.SummarizerClock.Default);
         services.TryAddSingleton<BackendFailureMemory>();
         services.TryAddSingleton<IBackendInvoker, BackendInvoker>();
         return services;

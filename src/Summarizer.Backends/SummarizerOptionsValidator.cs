@@ -92,9 +92,10 @@ public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> pro
                 failures.Add($"{key}:FailureMemorySeconds must not be negative.");
             }
 
-            if (o.CircuitBreakFailures < 0)
+            if (o.CircuitBreakFailures is < 0 or 1)
             {
-                failures.Add($"{key}:CircuitBreakFailures must not be negative.");
+                // The breaker (Polly's) judges at least two calls; one failure alone is the failure memory's job.
+                failures.Add($"{key}:CircuitBreakFailures must be 0 (no breaker) or at least 2.");
             }
         }
 

@@ -13,7 +13,7 @@ namespace Summarizer.Gateway;
 /// Repeats a grain call marked <see cref="IdempotentAttribute"/> when it failed because a silo went
 /// away (the silo died, the connection dropped, the message was rejected while membership changed,
 /// or the call timed out), with exponential backoff, within <see cref="SummarizerGatewayOptions"/>' budget.
-/// The retries are one Polly retry pipeline, built once on the gateway's <see cref="TimeProvider"/>.
+/// The retries are one Polly retry pipeline, built once on <see cref="SummarizerClock"/> (not the host's TimeProvider, which Orleans and Kestrel read).
 /// Each attempt is bounded by <c>ResponseTimeoutSeconds</c> through the method's CancellationToken.
 /// Application errors (unknown article, backend failure) are never retried.
 /// </summary>
@@ -22,10 +22,10 @@ internal sealed partial class IdempotentRetryFilter : IOutgoingGrainCallFilter
     private static readonly ResiliencePropertyKey<long> Started = new("summarizer.retry.started");
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
     private readonly SummarizerGatewayOptions _options;
-    private readonly TimeProvider _time;
+    private readonly SummarizerClock _time;
     private readonly ResiliencePipeline<Attempt> _pipeline;
 
-    public IdempotentRetryFilter(IOptions<SummarizerGatewayOptions> options, TimeProvider time, ILogger<IdempotentRetryFilter> logger)
+    public IdempotentRetryFilter(IOptions<SummarizerGatewayOptions> options, SummarizerClock time, ILogger<IdempotentRetryFilter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;

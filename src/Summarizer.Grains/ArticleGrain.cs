@@ -29,7 +29,7 @@ public sealed class ArticleGrain(
     KeyQuoteDigester digester,
     IOptions<LimitsOptions> limits,
     SummarizerMetrics metrics,
-    TimeProvider time,
+    SummarizerClock time,
     ILogger<ArticleGrain> logger) : Grain, IArticleGrain
 {
     private readonly Dictionary<string, QuoteDigest> _quoteCache = new(StringComparer.Ordinal);

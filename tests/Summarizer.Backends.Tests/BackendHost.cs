@@ -57,7 +57,7 @@ public sealed class BackendHost : IAsyncDisposable
 
         if (time is not null)
         {
-            builder.Services.AddSingleton(time);
+            builder.Services.AddSingleton(new Summarizer.Contracts.SummarizerClock(time));
         }
 
         builder.Services.AddSummarizerBackends();

@@ -241,8 +241,8 @@ public sealed class OpenAIProtocolTests
         server.Then([.. Enumerable.Repeat<Step>(new Step.Status(500), 10)]);
         var options = Settings.OpenAICompatible(server);
         options["Retries"] = "0";
-        options["FailureMemorySeconds"] = "0"; // the HTTP client's breaker alone (the invoker's memory would stop the calls sooner)
-        options["CircuitBreakFailures"] = "0";
+        options["FailureMemorySeconds"] = "0"; // the breaker alone (the memory of the spec would stop the calls sooner)
+        options["CircuitBreakFailures"] = "10";
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
 
         for (var i = 0; i < 10; i++)

@@ -52,7 +52,7 @@ public sealed class IdempotentRetryFilterTests
 
     private static IdempotentRetryFilter Filter(int maxAttempts = 8) => new(
         Options.Create(new SummarizerGatewayOptions { MaxAttempts = maxAttempts, FirstBackoffSeconds = 0.001, RetryBudgetSeconds = 10 }),
-        TimeProvider.System,
+        SummarizerClock.Default,
         NullLogger<IdempotentRetryFilter>.Instance);
 
     /// <summary>A call whose n-th attempt fails with the n-th exception (null: succeeds).</summary>

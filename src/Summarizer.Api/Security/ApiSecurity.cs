@@ -31,7 +31,7 @@ public static partial class ApiSecurity
             .Validate(o => o.MaxConcurrentStreams is null or > 0, $"{RateLimitOptions.SectionName}:MaxConcurrentStreams must be positive (or unset: no limit).")
             .Validate(o => o.MaxStreamSeconds is null or > 0, $"{RateLimitOptions.SectionName}:MaxStreamSeconds must be positive (or unset: no limit).")
             .ValidateOnStart();
-        services.TryAddSingleton(LimitsClock.System);
+        services.TryAddSingleton(SummarizerClock.Default);
         services.AddSingleton<ApiKeyRing>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -88,9 +88,9 @@ public static class CallerLimits
         }
 
         var clientGone = http.RequestAborted;
-        var clock = http.RequestServices.GetRequiredService<LimitsClock>();
+        var clock = http.RequestServices.GetRequiredService<SummarizerClock>();
         using var timer = options.MaxStreamSeconds is { } seconds
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock.Time)
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock)
             : new CancellationTokenSource();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(clientGone, timer.Token);
         http.RequestAborted = limit.Token;

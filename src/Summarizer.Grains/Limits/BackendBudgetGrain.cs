@@ -13,7 +13,7 @@ namespace Summarizer.Grains.Limits;
 /// minute's budget through twice, never hold calls forever.
 /// </summary>
 [Reentrant]
-public sealed class BackendBudgetGrain(LimitsClock clock) : Grain, IBackendBudgetGrain
+public sealed class BackendBudgetGrain(SummarizerClock clock) : Grain, IBackendBudgetGrain
 {
     private readonly Dictionary<Guid, DateTimeOffset> _slots = [];
     private readonly LinkedList<Waiter> _waiting = [];
@@ -32,7 +32,7 @@ public sealed class BackendBudgetGrain(LimitsClock clock) : Grain, IBackendBudge
         Expire();
         if (_slots.ContainsKey(request.Slot) || (_slots.Count < max && _waiting.Count == 0))
         {
-            _slots[request.Slot] = clock.Now + spec.SlotLease;
+            _slots[request.Slot] = clock.GetUtcNow() + spec.SlotLease;
             return new SlotGrant(true, TimeSpan.Zero, null);
         }
 
@@ -43,7 +43,7 @@ public sealed class BackendBudgetGrain(LimitsClock clock) : Grain, IBackendBudge
 
         var waiter = new Waiter(request.Slot, spec.SlotLease);
         var node = _waiting.AddLast(waiter);
-        using var timeout = new CancellationTokenSource(spec.MaxWait, clock.Time);
+        using var timeout = new CancellationTokenSource(spec.MaxWait, clock);
         using var onTimeout = timeout.Token.Register(() => waiter.Outcome.TrySetResult(false));
         using var onCancel = cancellationToken.Register(() => waiter.Outcome.TrySetResult(false));
         var granted = await waiter.Outcome.Task;
@@ -117,7 +117,7 @@ public sealed class BackendBudgetGrain(LimitsClock clock) : Grain, IBackendBudge
 
         if (bucket is null)
         {
-            bucket = new TokenBucket(clock.Time, rate, rate);
+            bucket = new TokenBucket(clock, rate, rate);
         }
         else if (Math.Abs(bucket.PerMinute - rate) > 0.5)
         {
@@ -130,7 +130,7 @@ public sealed class BackendBudgetGrain(LimitsClock clock) : Grain, IBackendBudge
     /// <summary>Frees slots whose lease ran out (their silo died or lost track) and hands them on.</summary>
     private void Expire()
     {
-        var now = clock.Now;
+        var now = clock.GetUtcNow();
         var expired = _slots.Where(s => s.Value <= now).Select(s => s.Key).ToList();
         foreach (var slot in expired)
         {
@@ -151,7 +151,7 @@ public sealed class BackendBudgetGrain(LimitsClock clock) : Grain, IBackendBudge
             _waiting.RemoveFirst();
             if (first.Value.Outcome.TrySetResult(true))
             {
-                _slots[first.Value.Slot] = clock.Now + first.Value.Lease;
+                _slots[first.Value.Slot] = clock.GetUtcNow() + first.Value.Lease;
                 return;
             }
         }

@@ -7,7 +7,7 @@ namespace Summarizer.Grains.Limits;
 /// memory only: when the grain is idle long enough to be deactivated, its bucket would have
 /// refilled anyway, and open streams are leases that end by themselves.
 /// </summary>
-public sealed class CallerLimitGrain(LimitsClock clock) : Grain, ICallerLimitGrain
+public sealed class CallerLimitGrain(SummarizerClock clock) : Grain, ICallerLimitGrain
 {
     private readonly Dictionary<Guid, DateTimeOffset> _streams = [];
     private TokenBucket? _bucket;
@@ -18,7 +18,7 @@ public sealed class CallerLimitGrain(LimitsClock clock) : Grain, ICallerLimitGra
         var capacity = Math.Max(1, spec.Burst);
         if (_bucket is null)
         {
-            _bucket = new TokenBucket(clock.Time, capacity, spec.PermitsPerMinute);
+            _bucket = new TokenBucket(clock, capacity, spec.PermitsPerMinute);
         }
         else if (_bucket.Capacity != capacity || _bucket.PerMinute != spec.PermitsPerMinute)
         {
@@ -32,7 +32,7 @@ public sealed class CallerLimitGrain(LimitsClock clock) : Grain, ICallerLimitGra
     public Task<LimitDecision> TryOpenStreamAsync(Guid stream, StreamLimitSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var now = clock.Now;
+        var now = clock.GetUtcNow();
         foreach (var expired in _streams.Where(s => s.Value <= now).Select(s => s.Key).ToList())
         {
             _streams.Remove(expired);

@@ -13,7 +13,7 @@ namespace Summarizer.Grains.Limits;
 /// not per model call). After the call it frees the slot, settles the tokens the provider reported, and
 /// records the call under the caller of the request (<see cref="IUsageGrain"/>).
 /// </summary>
-public sealed class ClusterBackendBudget(IGrainFactory grains, LimitsClock clock) : IBackendBudget
+public sealed class ClusterBackendBudget(IGrainFactory grains, SummarizerClock clock) : IBackendBudget
 {
     /// <summary>How long a silo keeps request and token permits it took; unused ones are then dropped (never more than the budget).</summary>
     public static readonly TimeSpan BatchLife = TimeSpan.FromSeconds(5);
@@ -32,7 +32,7 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, LimitsClock clock
 
         var spec = new BudgetSpec(o.MaxConcurrency, o.RequestsPerMinute, o.TokensPerMinute, o.MaxQueue,
             o.MaxWait, backend.Limits.Timeout + TimeSpan.FromSeconds(60));
-        var deadline = clock.Now + spec.MaxWait;
+        var deadline = clock.GetUtcNow() + spec.MaxWait;
         var budget = grains.GetGrain<IBackendBudgetGrain>(name);
         Guid? slot = null;
         if (spec.MaxConcurrency is not null)
@@ -78,7 +78,7 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, LimitsClock clock
             TimeSpan wait;
             try
             {
-                if (batch.TryTake(clock.Now, needTokens))
+                if (batch.TryTake(clock.GetUtcNow(), needTokens))
                 {
                     return;
                 }
@@ -88,7 +88,7 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, LimitsClock clock
                 var grant = await budget.TakeRateAsync(new RateRequest(1, wantRequests, needTokens, wantTokens, spec));
                 if (grant.Requests > 0)
                 {
-                    batch.Refill(grant.Requests, grant.Tokens, clock.Now + BatchLife);
+                    batch.Refill(grant.Requests, grant.Tokens, clock.GetUtcNow() + BatchLife);
                     continue;
                 }
 
@@ -99,12 +99,12 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, LimitsClock clock
                 batch.Gate.Release();
             }
 
-            if (clock.Now + wait > deadline)
+            if (clock.GetUtcNow() + wait > deadline)
             {
                 throw Refused(backend, $"the cluster's budget of {Describe(spec)} is spent", wait);
             }
 
-            await Task.Delay(wait, clock.Time, cancellationToken);
+            await Task.Delay(wait, clock, cancellationToken);
         }
     }
 

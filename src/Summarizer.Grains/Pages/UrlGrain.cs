@@ -20,7 +20,7 @@ namespace Summarizer.Grains.Pages;
 /// </summary>
 [Reentrant]
 public sealed class UrlGrain(
-    PageFetcher fetcher, ArticleExtractor extractor, IOptions<FetchOptions> options, SummarizerMetrics metrics, TimeProvider time, ILogger<UrlGrain> logger) : Grain, IUrlGrain
+    PageFetcher fetcher, ArticleExtractor extractor, IOptions<FetchOptions> options, SummarizerMetrics metrics, SummarizerClock time, ILogger<UrlGrain> logger) : Grain, IUrlGrain
 {
     private PageArticle? _article;
     private FetchValidators? _validators;

@@ -24,7 +24,6 @@ public static class PipelineServiceCollectionExtensions
         // The o200k tokenizer takes ~0.25 s to build: one per process (a silo builds it at start, PipelineWarmup).
         services.TryAddSingleton(_ => TokenCounter.CreateO200k());
         services.TryAddSingleton<TokenChunker>();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SummaryWorker>();
         services.TryAddSingleton<KeyQuoteDigester>();
         services.TryAddSingleton<BriefPipelineFactory>();

@@ -15,7 +15,7 @@ namespace Summarizer.Testing;
 /// An <see cref="InProcessTestCluster"/> of several silos with one HTTP API host in front of each silo
 /// (real Kestrel on 127.0.0.1, the production <c>AddSummarizerApi</c>/<c>UseSummarizerApi</c>, the
 /// silo's own <see cref="IGrainFactory"/>): several gateways of one cluster, as a client sees them.
-/// Every silo and API host share <see cref="Clock"/> as their <see cref="LimitsClock"/>, so limits and
+/// Every silo and API host share <see cref="Clock"/> as their <see cref="SummarizerClock"/>, so limits and
 /// budgets move only when a test advances it; Orleans and Kestrel keep the system clock. The same
 /// configuration reaches the silos and the API hosts.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class GatewayCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(config);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
-        var limitsClock = new LimitsClock(clock);
+        var summarizerClock = new SummarizerClock(clock);
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) =>
         {
@@ -54,7 +54,7 @@ public sealed class GatewayCluster : IAsyncDisposable
         {
             silo.AddMemoryGrainStorage(StorageNames.Articles);
             silo.AddSummarizerGrains();
-            silo.Services.AddSingleton(limitsClock);
+            silo.Services.AddSingleton(summarizerClock);
             configureSilo?.Invoke(options.SiloName, silo);
         });
         var cluster = builder.Build();
@@ -69,7 +69,7 @@ public sealed class GatewayCluster : IAsyncDisposable
                 web.Configuration.AddInMemoryCollection(config);
                 web.Logging.ClearProviders();
                 web.Services.AddSingleton(silo.ServiceProvider.GetRequiredService<IGrainFactory>());
-                web.Services.AddSingleton(limitsClock);
+                web.Services.AddSingleton(summarizerClock);
                 web.Services.AddSummarizerApi();
                 var app = web.Build();
                 app.UseSummarizerApi();

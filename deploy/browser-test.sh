@@ -33,3 +33,5 @@ page_pid=$!
 trap 'kill "$pid" "$page_pid" 2>/dev/null || true; wait "$pid" "$page_pid" 2>/dev/null || true; rm -rf "$silo_log" "$silo_data" "$pages"' EXIT
 timeout 120 node deploy/browser/page-test.mjs "http://127.0.0.1:${port}" seeds/000_d78e6bd5a83982cf.txt seeds/000_d78e6bd5a83982cf.quotes.json \
   "http://127.0.0.1:${page_port}/seed.html"
+timeout 120 node deploy/browser/collections-test.mjs "http://127.0.0.1:${port}" seeds/000_d78e6bd5a83982cf.txt \
+  "http://127.0.0.1:${page_port}/seed.html" "http://127.0.0.1:${page_port}/missing.html"

@@ -4,7 +4,8 @@
 #
 #   deploy/compose-test.sh            # from anywhere inside the repository
 #
-# 1. up with 3 silos; the seed digest through the gateway; /v1/cluster lists 3
+# 1. up with 3 silos and an API key (its SHA-256 in the environment); without the key the gateway
+#    answers 401, with it the seed digest; /v1/cluster lists 3
 # 2. scale to 5, then to 1: /v1/cluster follows, digests keep working
 # 3. back to 3; 20 concurrent clients for 30 s while one silo is killed (SIGKILL):
 #    >= 99 % of requests succeed; after recovery every request succeeds
@@ -52,6 +53,11 @@ free_port() { # first free 127.0.0.1 port from $1
 }
 export SUMMARIZER_GATEWAY_PORT=${SUMMARIZER_GATEWAY_PORT:-$(free_port 18080)}
 GW=http://127.0.0.1:$SUMMARIZER_GATEWAY_PORT
+# The gateway requires an API key (issue 11): a fresh one per run, configured as its SHA-256 only.
+API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export SUMMARIZER_API_KEY_SHA256="sha256:$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)"
+export SUMMARIZER_AUTH_MODE=Keys
+AUTH=(-H "X-Api-Key: $API_KEY")
 dc() { timeout 600 docker compose -f "$REPO/docker-compose.yml" -p "$PROJECT" "$@"; }
 
 cleanup() {
@@ -79,7 +85,7 @@ print("" if v is None else str(v).lower() if isinstance(v, bool) else len(v) if 
 }
 
 active_silos() {
-  curl -sf --max-time 5 -o "$WORK/cluster.json" "$GW/v1/cluster" 2>/dev/null && json_field "$WORK/cluster.json" activeSilos || echo "?"
+  curl -sf --max-time 5 "${AUTH[@]}" -o "$WORK/cluster.json" "$GW/v1/cluster" 2>/dev/null && json_field "$WORK/cluster.json" activeSilos || echo "?"
 }
 
 wait_silos() { # N LIMIT_SECONDS: until /v1/cluster lists exactly N active silos
@@ -102,7 +108,7 @@ wait_ready() { # LIMIT_SECONDS: until the gateway's /readyz is 200
 }
 
 digest() { # FILE OUT: POST the text as a digest; prints the HTTP status
-  curl -s -o "$2" -w '%{http_code}' --max-time 60 -H 'Content-Type: text/plain' --data-binary "@$1" "$GW/v1/digests" || true
+  curl -s -o "$2" -w '%{http_code}' --max-time 60 "${AUTH[@]}" -H 'Content-Type: text/plain' --data-binary "@$1" "$GW/v1/digests" || true
 }
 
 check_digest() { # FILE LABEL: the digest answers 200 with a brief; prints "cached"
@@ -119,6 +125,9 @@ dc build >"$WORK/build.log" 2>&1 || { tail -n 30 "$WORK/build.log" >&2; fail "do
 log "up -d --scale silo=3"
 dc up -d --scale silo=3 >/dev/null 2>&1 || fail "docker compose up failed"
 wait_ready 120
+code=$(curl -s -o "$WORK/noauth.json" -w '%{http_code}' --max-time 10 -H 'Content-Type: text/plain' --data-binary "@$SEED" "$GW/v1/digests" || true)
+[ "$code" = 401 ] || fail "POST /v1/digests without an API key answered $code, expected 401: $(head -c 300 "$WORK/noauth.json")"
+log "without an API key the gateway answers 401"
 wait_silos 3 120
 check_digest "$SEED" "seed digest" >/dev/null
 log "seed digest through the gateway: 200 with a brief ($(json_field "$WORK/digest.json" keyQuotes) key quotes)"
@@ -149,7 +158,7 @@ load_client() { # ID END_EPOCH: one client, requests back to back until END; one
   local id=$1 end=$2 n=0 code
   while [ "$(date +%s)" -lt "$end" ]; do
     n=$((n + 1))
-    code=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 -H 'Content-Type: text/plain' \
+    code=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "${AUTH[@]}" -H 'Content-Type: text/plain' \
       --data-binary "@$WORK/article-$(( (id * 7 + n) % 40 + 1 )).txt" "$GW/v1/digests" || true)
     echo "${code:-000 30}"
   done >"$WORK/load-$id.txt"

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Backends;
+using Summarizer.Contracts;
 using Summarizer.Testing;
 using Summarizer.Text;
 
@@ -75,10 +76,10 @@ async Task<double> RefineAsync(string seed)
     var summary = "";
     foreach (var chunk in chunks)
     {
-        var answer = await backend.SummarizeAsync(new SummaryRequest(summary + "\n\n" + chunk.Text, null, 5, SummaryTaskKind.Map), CancellationToken.None);
+        var answer = await backend.SummarizeAsync(new SummaryRequest(summary + "\n\n" + chunk.Text, null, SummaryTarget.Map(5)), CancellationToken.None);
         summary = string.Join(' ', answer.Sentences);
     }
 
-    await backend.SummarizeAsync(new SummaryRequest(summary, null, 3, SummaryTaskKind.Reduce), CancellationToken.None);
+    await backend.SummarizeAsync(new SummaryRequest(summary, null, SummaryTarget.FinalReduce(BriefLength.Short)), CancellationToken.None);
     return watch.Elapsed.TotalMilliseconds;
 }

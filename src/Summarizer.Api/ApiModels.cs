@@ -24,6 +24,9 @@ public sealed record DigestRequest
 
     /// <summary>A configured backend by name; default: the configured default.</summary>
     public string? Backend { get; init; }
+
+    /// <summary><c>off</c> (default) or <c>strict</c>: leave the brief's flagged sentences out (<c>faithfulness.dropped</c> lists them).</summary>
+    public string? Verify { get; init; }
 }
 
 /// <summary>Body of <c>POST /v1/articles</c> (JSON). A <c>text/plain</c> body is the text itself.</summary>
@@ -50,7 +53,14 @@ public sealed record BackendResponse(string Name, string? Model);
 
 public sealed record KeyQuoteResponse(string Text, string? Speaker, int Start, int End, bool Verified);
 
-/// <summary>A brief and key-quote digest of one article.</summary>
+/// <summary>
+/// One part of an answer that did not come as asked (issue 11): <c>brief</c> or <c>keyQuotes</c>, why
+/// (the fallback answered, or the backend failed a moment ago and was not called), and in a
+/// collection the article it belongs to (none for the combined brief).
+/// </summary>
+public sealed record DegradedPartResponse(string Part, string Reason, string? ArticleId = null);
+
+/// <summary>A brief and key-quote digest of one article; <c>degraded</c> is true when any of <c>degradedParts</c> is.</summary>
 public sealed record DigestResponse(
     string ArticleId,
     string? Title,
@@ -64,7 +74,9 @@ public sealed record DigestResponse(
     bool Degraded,
     string? DegradedReason,
     string? SourceUrl = null,
-    ArticleMetadataResponse? Metadata = null);
+    ArticleMetadataResponse? Metadata = null,
+    FaithfulnessResponse? Faithfulness = null,
+    IReadOnlyList<DegradedPartResponse>? DegradedParts = null);
 
 public sealed record BriefResponse(
     string ArticleId,
@@ -74,7 +86,8 @@ public sealed record BriefResponse(
     BackendResponse Backend,
     bool Cached,
     bool Degraded,
-    string? DegradedReason);
+    string? DegradedReason,
+    FaithfulnessResponse? Faithfulness = null);
 
 /// <summary>A key-quote digest; <see cref="Backend"/> chose the quotes, and <see cref="Degraded"/> says a fallback did.</summary>
 public sealed record QuotesResponse(
@@ -105,6 +118,10 @@ internal static class ApiMapping
 
     public static BackendResponse ToResponse(this BackendRef b) => new(b.Name, b.Model);
 
-    public static BriefResponse ToResponse(this Brief b, string id, BriefLength length) =>
-        new(id, length.ToWireName(), b.Text, b.Sentences, b.Backend.ToResponse(), b.Cached, b.Degraded, b.DegradedReason);
+    /// <summary>The brief, without its flagged sentences when <paramref name="strict"/> (<c>verify=strict</c>).</summary>
+    public static BriefResponse ToResponse(this Brief b, string id, BriefLength length, bool strict = false)
+    {
+        b = b.Verified(strict);
+        return new(id, length.ToWireName(), b.Text, b.Sentences, b.Backend.ToResponse(), b.Cached, b.Degraded, b.DegradedReason, b.Faithfulness.ToResponse(strict));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Summarizer.Contracts;
 using Summarizer.Extraction;
 using Summarizer.Fetching;
@@ -30,6 +31,12 @@ internal static class ArticleInput
             return (null, given.Length == 0
                 ? Problems.MalformedFields("The article is missing: send exactly one of 'text', 'html' or 'url'.", Fields)
                 : Problems.MalformedFields($"Send exactly one of 'text', 'html' or 'url', not {string.Join(" and ", given.Select(g => $"'{g}'"))}.", given));
+        }
+
+        var maxTitle = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxTitleChars;
+        if (fields.Title is { } clientTitle && clientTitle.Length > maxTitle)
+        {
+            return (null, Problems.Invalid("title", $"The title is {clientTitle.Length} characters long; the limit is {maxTitle} (Summarizer:Api:MaxTitleChars)."));
         }
 
         if (fields.Url is { Length: > 0 } url)

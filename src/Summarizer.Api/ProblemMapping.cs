@@ -19,6 +19,7 @@ public static class ProblemMapping
             UnknownBackendException e => (StatusCodes.Status400BadRequest, "unknown-backend", "Unknown backend.", e.Message,
                 new Dictionary<string, object?> { ["available"] = e.Available, ["errors"] = new Dictionary<string, string[]> { ["backend"] = [e.Message] } }),
             ArticleNotAnalysableException e => (StatusCodes.Status422UnprocessableEntity, "unanalysable-article", "The article could not be analysed.", e.Message, null),
+            CollectionNotFoundException e => (StatusCodes.Status404NotFound, "not-found", "Not found.", e.Message, null),
             ArticleNotFoundException e => (StatusCodes.Status404NotFound, "not-found", "Not found.", e.Message, null),
             ArticleLimitExceededException e => (StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large.", e.Message,
                 new Dictionary<string, object?> { ["limit"] = e.Limit, ["max"] = e.Max, ["actual"] = e.Actual }),

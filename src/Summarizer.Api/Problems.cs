@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Summarizer.Contracts;
 
 namespace Summarizer.Api;
@@ -65,9 +66,58 @@ public static class Problems
     public static ProblemHttpResult ClusterUnavailable() =>
         Create(StatusCodes.Status503ServiceUnavailable, ClusterUnavailableSlug, ClusterUnavailableTitle, ClusterUnavailableDetail);
 
+    /// <summary>401: no API key, or not a configured one (the caller also sets <c>WWW-Authenticate</c>).</summary>
+    public static ProblemDetails UnauthorizedDetails(string detail) =>
+        new() { Status = StatusCodes.Status401Unauthorized, Type = TypeBase + "unauthorized", Title = "An API key is required.", Detail = detail };
+
+    /// <summary>403: no API keys are configured, so only clients on this machine are served.</summary>
+    public static ProblemHttpResult LoopbackOnly() =>
+        Create(StatusCodes.Status403Forbidden, "loopback-only", "Only local clients are served.",
+            "This server has no API keys configured and serves clients on its own machine only.");
+
+    /// <summary>429: the caller's request budget is spent (the caller sets <c>Retry-After</c>).</summary>
+    public static ProblemHttpResult RateLimited(string detail) =>
+        Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", detail);
+
+    /// <summary>429: the caller has as many streams open as allowed (the caller sets <c>Retry-After</c>).</summary>
+    public static ProblemHttpResult TooManyStreams(string detail) =>
+        Create(StatusCodes.Status429TooManyRequests, "too-many-streams", "Too many open streams.", detail);
+
+    /// <summary>The <c>error</c> event that ends a stream open for its time limit (<c>Summarizer:RateLimit:MaxStreamSeconds</c>).</summary>
+    public static ProblemDetails StreamTimeLimitDetails(string detail) =>
+        new() { Status = StatusCodes.Status408RequestTimeout, Type = TypeBase + StreamTimeLimitSlug, Title = StreamTimeLimitTitle, Detail = detail };
+
+    /// <summary>408: the stream's time limit passed before its first event (the response had not started).</summary>
+    public static ProblemHttpResult StreamTimeLimit(string detail) =>
+        Create(StatusCodes.Status408RequestTimeout, StreamTimeLimitSlug, StreamTimeLimitTitle, detail);
+
+    private const string StreamTimeLimitSlug = "stream-time-limit";
+    private const string StreamTimeLimitTitle = "The stream reached its time limit.";
+
     internal const string ClusterUnavailableSlug = "cluster-unavailable";
     internal const string ClusterUnavailableTitle = "No silo could serve the request.";
     internal const string ClusterUnavailableDetail = "The cluster is unavailable or changing; retry shortly.";
+
+    /// <summary>
+    /// The body for a response Kestrel writes itself when it rejects a request before the API sees
+    /// it (see <c>Transport.RejectionProblemWriter</c>): the status is Kestrel's, the type says which
+    /// limit or rule was hit as far as the status tells.
+    /// </summary>
+    public static ProblemDetails ForRejection(int status)
+    {
+        var (slug, title, detail) = status switch
+        {
+            StatusCodes.Status400BadRequest => ("malformed-request", "The request is malformed.", "The server could not parse the request (request line, header or framing)."),
+            StatusCodes.Status408RequestTimeout => ("request-timeout", "The request took too long.", "The request headers or body did not arrive in time."),
+            StatusCodes.Status411LengthRequired => ("length-required", "Length required.", "A request with a body needs Content-Length or chunked Transfer-Encoding."),
+            StatusCodes.Status413PayloadTooLarge => ("too-large", "The request is too large.", "The request body is larger than the server accepts."),
+            StatusCodes.Status414UriTooLong => ("uri-too-long", "The URI is too long.", "The request line is longer than the server accepts (Kestrel MaxRequestLineSize)."),
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => ("headers-too-large", "The request headers are too large.", "The request headers are larger or more numerous than the server accepts (Kestrel MaxRequestHeadersTotalSize / MaxRequestHeaderCount)."),
+            StatusCodes.Status505HttpVersionNotsupported => ("http-version-not-supported", "HTTP version not supported.", "Send HTTP/1.1 or HTTP/2."),
+            _ => ("http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), "The request was rejected.", "The server rejected the request."),
+        };
+        return new ProblemDetails { Status = status, Type = TypeBase + slug, Title = title, Detail = detail };
+    }
 
     internal static ProblemHttpResult Create(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + slug, extensions: extensions);

@@ -1,3 +1,4 @@
+using Summarizer.Contracts;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ internal enum BodyKind
 /// </summary>
 internal static class RequestBody
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     /// <summary>
     /// Reads the body and turns it into <typeparamref name="T"/>: JSON is deserialised, a plain-text
@@ -43,10 +44,15 @@ internal static class RequestBody
 
     public static async Task<(string? Body, BodyKind Kind, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (!TryGetKind(request.ContentType, out var kind, out var encoding))
+        if (!TryGetKind(request.ContentType, out var kind, out var charset))
         {
             return (null, default, Problems.UnsupportedMediaType(
-                $"Content-Type '{request.ContentType ?? "(none)"}' is not supported. Send application/json, text/plain or text/html."));
+                $"Content-Type {Echo.Quote(request.ContentType)} is not supported. Send application/json, text/plain or text/html."));
+        }
+
+        if (!BodyCharsets.TryResolve(charset, out var encoding, out var refusal))
+        {
+            return (null, kind, Problems.UnsupportedMediaType(refusal));
         }
 
         if (request.ContentLength > maxBytes)
@@ -79,6 +85,17 @@ internal static class RequestBody
         {
             return (null, kind, TooLarge(maxBytes));
         }
+        catch (BadHttpRequestException e)
+        {
+            // Transport errors in the body: a body cut short, a bad chunk terminator, a read timeout.
+            return (null, kind, Problems.Create(e.StatusCode, "malformed-request", "The request is malformed.",
+                $"The request body could not be read: {e.Message}"));
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested && e is not Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            // Kestrel reports a chunk size that overflows as an IOException over an OverflowException, not as a bad request.
+            return (null, kind, Problems.Malformed($"The request body could not be read: {e.Message}"));
+        }
 
         if (buffer.Length == 0)
         {
@@ -87,8 +104,7 @@ internal static class RequestBody
 
         try
         {
-            var decoder = Encoding.GetEncoding((encoding ?? Encoding.UTF8).CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            return (decoder.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), kind, null);
+            return (encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), kind, null);
         }
         catch (DecoderFallbackException)
         {
@@ -113,23 +129,16 @@ internal static class RequestBody
         }
     }
 
-    private static bool TryGetKind(string? contentType, out BodyKind kind, out Encoding? encoding)
+    private static bool TryGetKind(string? contentType, out BodyKind kind, out string? charset)
     {
         kind = default;
-        encoding = null;
+        charset = null;
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
         {
             return false;
         }
 
-        try
-        {
-            encoding = media.Encoding;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        charset = media.Charset.Value;
 
         if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         {

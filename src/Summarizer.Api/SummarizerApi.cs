@@ -15,10 +15,16 @@ public static class SummarizerApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var v1 = app.MapGroup("/v1").WithTags("Summarizer")
+            .RequireAuthorization(ApiSecurity.PolicyName)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable) // no silo reachable, on every operation
             .AddEndpointFilter<RequestPartFilter>();
         v1.MapDigestsApi();
         v1.MapArticlesApi();
+        v1.MapCollectionsApi();
         v1.MapClusterApi();
+        v1.MapUsageApi();
         return app;
     }
 }

@@ -47,7 +47,7 @@ public sealed class ChatCompletionBackend : ISummaryBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         var reply = await _chat.GetChatMessageContentAsync(History(request), _settings(_options.MaxOutputTokens), kernel: null, cancellationToken);
-        var sentences = ModelOutput.ParseBrief(reply.Content, request.TargetSentences, _options.MaxOutputTokens);
+        var sentences = ModelOutput.ParseBrief(reply.Content, request.Target.Sentences, _options.MaxOutputTokens);
         return new SummaryAnswer(sentences, TokenUsageReader.From(reply.Metadata, reply.InnerContent));
     }
 
@@ -79,6 +79,7 @@ public sealed class ChatCompletionBackend : ISummaryBackend
             throw new ModelOutputException("The model streamed an empty answer.");
         }
 
+        StreamUsage.Report(usage);
         if (usage is not null)
         {
             _metrics.TokensIn.Add(usage.InputTokens, tags);
@@ -113,11 +114,11 @@ public sealed class ChatCompletionBackend : ISummaryBackend
     }
 
     private ChatHistory History(SummaryRequest request) =>
-        History(_prompts.Render(PromptTemplates.NameFor(request), new Dictionary<string, string>
+        History(_prompts.Render(PromptTemplates.NameFor(request.Target), new Dictionary<string, string>
         {
             ["title"] = request.Title ?? "(none)",
             ["text"] = request.Text,
-            ["sentences"] = Math.Max(1, request.TargetSentences).ToString(CultureInfo.InvariantCulture),
+            ["sentences"] = Math.Max(1, request.Target.Sentences).ToString(CultureInfo.InvariantCulture),
         }));
 
     private static ChatHistory History(RenderedPrompt prompt)

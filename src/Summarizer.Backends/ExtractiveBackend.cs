@@ -25,7 +25,7 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var document = ArticleDocument.FromNormalized(request.Text, request.Title, date: null);
-        return Task.FromResult(new SummaryAnswer(ExtractiveSummarizer.Summarize(document, Math.Max(1, request.TargetSentences))));
+        return Task.FromResult(new SummaryAnswer(ExtractiveSummarizer.Summarize(document, Math.Max(1, request.Target.Sentences))));
     }
 
     public async IAsyncEnumerable<string> StreamAsync(SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Summarizer.Contracts;
 
 namespace Summarizer.Backends;
 
@@ -39,20 +40,20 @@ public sealed partial class PromptTemplates
 
     public IReadOnlyCollection<string> Names => _templates.Keys;
 
-    /// <summary>The template for a kind of work: <c>brief.short|medium|long</c>, <c>map</c> or <c>reduce</c>.</summary>
-    public static string NameFor(SummaryRequest request)
+    /// <summary>
+    /// The template for a kind of work: <c>brief.short|medium|long</c> by the brief's preset, <c>map</c>,
+    /// <c>reduce</c> (intermediate and final) or <c>combine</c>.
+    /// </summary>
+    public static string NameFor(SummaryTarget target)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Kind switch
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Kind switch
         {
-            SummaryTaskKind.Map => "map",
-            SummaryTaskKind.Reduce => "reduce",
-            _ => request.TargetSentences switch
-            {
-                <= 3 => "brief.short",
-                <= 5 => "brief.medium",
-                _ => "brief.long",
-            },
+            WorkKind.Map => "map",
+            WorkKind.Reduce => "reduce",
+            WorkKind.Combine => "combine",
+            WorkKind.Brief => "brief." + (target.Preset ?? throw new ArgumentException("A brief is asked for by length preset.", nameof(target))).ToWireName(),
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, null),
         };
     }
 

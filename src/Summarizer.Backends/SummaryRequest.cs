@@ -1,20 +1,9 @@
+using Summarizer.Contracts;
+
 namespace Summarizer.Backends;
 
-/// <summary>What a backend is asked to do with a piece of text.</summary>
-public enum SummaryTaskKind
-{
-    /// <summary>Summarise a whole article that fits the backend in one pass.</summary>
-    Brief = 0,
-
-    /// <summary>Summarise one chunk of a long article (the map step).</summary>
-    Map = 1,
-
-    /// <summary>Combine partial summaries into one (the reduce step).</summary>
-    Reduce = 2,
-}
-
-/// <summary>One unit of backend work: the text, and how many sentences the answer should have.</summary>
-public sealed record SummaryRequest(string Text, string? Title, int TargetSentences, SummaryTaskKind Kind = SummaryTaskKind.Brief);
+/// <summary>One unit of backend work: the text, and what is wanted of it (kind, preset, sentences).</summary>
+public sealed record SummaryRequest(string Text, string? Title, SummaryTarget Target);
 
 /// <summary>Tokens a model call consumed, when the provider reports them.</summary>
 public sealed record TokenUsage(int InputTokens, int OutputTokens);

@@ -6,7 +6,7 @@ public sealed class ArticleNotFoundException : Exception
 {
     public ArticleNotFoundException() { }
 
-    public ArticleNotFoundException(string id) : base($"No article with id '{id}' is stored.") => ArticleId = id;
+    public ArticleNotFoundException(string id) : base($"No article with id {Echo.Quote(id)} is stored.") => ArticleId = id;
 
     public ArticleNotFoundException(string message, Exception inner) : base(message, inner) { }
 
@@ -25,7 +25,7 @@ public sealed class UnknownBackendException : Exception
     public UnknownBackendException(string message, Exception inner) : base(message, inner) { }
 
     public UnknownBackendException(string name, IReadOnlyList<string> available)
-        : base($"Unknown backend '{name}'. Configured backends: {string.Join(", ", available)}.")
+        : base($"Unknown backend {Echo.Quote(name)}. Configured backends: {string.Join(", ", available)}.")
     {
         Name = name;
         Available = available;
@@ -121,4 +121,18 @@ public sealed class ArticleNotAnalysableException : Exception
     public ArticleNotAnalysableException(string message) : base(message) { }
 
     public ArticleNotAnalysableException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>No collection with this id was created.</summary>
+[GenerateSerializer]
+public sealed class CollectionNotFoundException : Exception
+{
+    public CollectionNotFoundException() { }
+
+    public CollectionNotFoundException(string id) : base($"No collection with id '{id}' exists.") => CollectionId = id;
+
+    public CollectionNotFoundException(string message, Exception inner) : base(message, inner) { }
+
+    [Id(0)]
+    public string? CollectionId { get; init; }
 }

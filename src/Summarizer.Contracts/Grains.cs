@@ -78,23 +78,69 @@ public sealed record SummaryPiece(
 public sealed record SummarizeWork(
     [property: Id(0)] string Text,
     [property: Id(1)] string? Title,
-    [property: Id(2)] BriefLength Length,
-    [property: Id(3)] string Backend)
-{
-    /// <summary>Brief (a whole article), Map (one chunk) or Reduce (joined partial summaries).</summary>
-    [Id(4)]
-    public WorkKind Kind { get; init; } = WorkKind.Brief;
+    [property: Id(2)] SummaryTarget Target,
+    [property: Id(3)] string Backend);
 
-    /// <summary>Sentences wanted; 0 means the length preset's count.</summary>
-    [Id(5)]
-    public int TargetSentences { get; init; }
+/// <summary>
+/// What a piece of work means: its kind, and how long its answer is. A brief, the final reduce of a
+/// long brief and a collection's combined brief are asked for by length preset (<see cref="Preset"/>,
+/// which picks the prompt); a chunk summary (map) and an intermediate reduce by a sentence count
+/// alone. <see cref="Sentences"/> is always the count wanted: the preset's unless overridden (the
+/// eval CLI's <c>--sentences</c>). Build one with the factories.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SummaryTarget(
+    [property: Id(0)] WorkKind Kind,
+    [property: Id(1)] BriefLength? Preset,
+    [property: Id(2)] int Sentences)
+{
+    /// <summary>A whole article in one call, of the preset's length (or <paramref name="sentences"/> when above 0).</summary>
+    public static SummaryTarget Brief(BriefLength preset, int sentences = 0) => new(WorkKind.Brief, preset, Count(preset, sentences));
+
+    /// <summary>The last reduce of a long brief: the partial summaries become the brief of the preset's length.</summary>
+    public static SummaryTarget FinalReduce(BriefLength preset, int sentences = 0) => new(WorkKind.Reduce, preset, Count(preset, sentences));
+
+    /// <summary>One chunk of a long article, in <paramref name="sentences"/> sentences (any preset shares it).</summary>
+    public static SummaryTarget Map(int sentences) => new(WorkKind.Map, null, Positive(sentences));
+
+    /// <summary>An intermediate reduce: a group of partial summaries in <paramref name="sentences"/> sentences.</summary>
+    public static SummaryTarget Reduce(int sentences) => new(WorkKind.Reduce, null, Positive(sentences));
+
+    /// <summary>Several articles' briefs combined into one of the preset's length (a collection).</summary>
+    public static SummaryTarget Combine(BriefLength preset) => new(WorkKind.Combine, preset, preset.Sentences());
+
+    private static int Count(BriefLength preset, int sentences) => sentences > 0 ? sentences : preset.Sentences();
+
+    private static int Positive(int sentences) =>
+        sentences > 0 ? sentences : throw new ArgumentOutOfRangeException(nameof(sentences), sentences, "a sentence count must be positive");
 }
 
-/// <summary>What a summarizer grain is asked to do with its text.</summary>
+/// <summary>What a summarizer grain (and the backend behind it) is asked to do with its text.</summary>
 [GenerateSerializer]
 public enum WorkKind
 {
+    /// <summary>Summarise a whole article that fits the backend in one pass.</summary>
     Brief = 0,
+
+    /// <summary>Summarise one chunk of a long article (the map step).</summary>
     Map = 1,
+
+    /// <summary>Combine partial summaries into one (the reduce step; the last one gives the brief).</summary>
     Reduce = 2,
+
+    /// <summary>Combine the briefs of several articles about one story (a collection) into one, keeping sources' accounts apart.</summary>
+    Combine = 3,
+}
+
+public static class WorkKinds
+{
+    /// <summary>The kind's name in spans and metrics: <c>brief</c>, <c>map</c>, <c>reduce</c> or <c>combine</c>.</summary>
+    public static string ToWireName(this WorkKind kind) => kind switch
+    {
+        WorkKind.Brief => "brief",
+        WorkKind.Map => "map",
+        WorkKind.Reduce => "reduce",
+        WorkKind.Combine => "combine",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

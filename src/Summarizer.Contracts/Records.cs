@@ -50,7 +50,7 @@ public sealed record BriefOptions(
     [property: Id(0)] BriefLength Length,
     [property: Id(1)] string? Backend);
 
-/// <summary>A brief of an article.</summary>
+/// <summary>A brief of an article, with its faithfulness receipt (null only before the receipt step ran).</summary>
 [GenerateSerializer, Immutable]
 public sealed record Brief(
     [property: Id(0)] string Text,
@@ -58,7 +58,8 @@ public sealed record Brief(
     [property: Id(2)] BackendRef Backend,
     [property: Id(3)] bool Cached,
     [property: Id(4)] bool Degraded,
-    [property: Id(5)] string? DegradedReason);
+    [property: Id(5)] string? DegradedReason,
+    [property: Id(6)] Receipt? Faithfulness = null);
 
 /// <summary>A verbatim quote with its speaker and offsets into the normalised text.</summary>
 [GenerateSerializer, Immutable]

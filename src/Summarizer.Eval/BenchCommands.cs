@@ -1,3 +1,4 @@
+using Summarizer.Contracts;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -115,7 +116,7 @@ internal static class BenchCommands
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < WarmUpMs)
         {
-            pipeline.Run(text, null, 3);
+            pipeline.Run(text, null, BriefLength.Short);
         }
     }
 
@@ -130,7 +131,7 @@ internal static class BenchCommands
             var sw = Stopwatch.StartNew();
             while (sw.ElapsedMilliseconds < minMs / Rounds || n < 3)
             {
-                pipeline.Run(text, null, 3);
+                pipeline.Run(text, null, BriefLength.Short);
                 n++;
             }
 

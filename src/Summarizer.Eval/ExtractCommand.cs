@@ -27,16 +27,17 @@ internal static class ExtractCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "shared/data/html folder (both sets), trafilatura_eval.tar.gz / evaldata.json, or readability_pages.jsonl.gz", Required = true };
-        var extractor = new Option<string>("--extractor") { Description = "ours (the service's ArticleExtractor), smartreader (plain, as the README's baseline), regex (HtmlText)", DefaultValueFactory = _ => EvalExtractors.Ours };
+        var extractor = new Option<string>("--extractor") { Description = "ours (the service's ArticleExtractor), smartreader (plain, as the README's baseline), regex (HtmlText); dom-rules, readability, readability-plain, json-ld: one candidate of ours alone", DefaultValueFactory = _ => EvalExtractors.Ours };
         extractor.AcceptOnlyFromAmong(EvalExtractors.Names);
         var errors = new Option<FileInfo?>("--errors") { Description = "write every missed snippet, kept boilerplate snippet, rejected page, weak body and wrong metadata field (TSV)" };
         var json = new Option<bool>("--json") { Description = "print the figures as JSON" };
-        var command = new Command("extract", "article extraction P/R/F1 on the HTML dev sets, per slice, next to published figures, with speed") { data, extractor, errors, json };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "write each page's extracted text to DIR (trafilatura/<file>.txt, readability/<id>.txt)" };
+        var command = new Command("extract", "article extraction P/R/F1 on the HTML dev sets, per slice, next to published figures, with speed") { data, extractor, errors, json, output };
         command.SetAction(parse =>
         {
             try
             {
-                return Run(parse.GetValue(data)!, parse.GetValue(extractor)!, parse.GetValue(errors), parse.GetValue(json));
+                return Run(parse.GetValue(data)!, parse.GetValue(extractor)!, parse.GetValue(errors), parse.GetValue(json), parse.GetValue(output));
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
             {
@@ -47,7 +48,7 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static int Run(string path, string extractor, FileInfo? errorsFile, bool json)
+    private static int Run(string path, string extractor, FileInfo? errorsFile, bool json, DirectoryInfo? outDir)
     {
         var (trafilatura, readability) = HtmlDevSets.Locate(path);
         if (trafilatura is null && readability is null)
@@ -62,7 +63,7 @@ internal static class ExtractCommand
         {
             var pages = HtmlDevSets.ReadTrafilatura(trafilatura);
             SnippetRun run = null!;
-            Progress.Run($"extract {Path.GetFileName(trafilatura)}", pages.Count, step => run = SnippetRun.Run(pages, extractor, errors, step));
+            Progress.Run($"extract {Path.GetFileName(trafilatura)}", pages.Count, step => run = SnippetRun.Run(pages, extractor, errors, step, Sink(outDir, "trafilatura")));
             report["trafilatura"] = SnippetJson(run);
             if (!json)
             {
@@ -74,7 +75,7 @@ internal static class ExtractCommand
         {
             var pages = HtmlDevSets.ReadReadability(readability);
             ReadabilityRun run = null!;
-            Progress.Run($"extract {Path.GetFileName(readability)}", pages.Count, step => run = ReadabilityRun.Run(pages, extractor, errors, step));
+            Progress.Run($"extract {Path.GetFileName(readability)}", pages.Count, step => run = ReadabilityRun.Run(pages, extractor, errors, step, Sink(outDir, "readability")));
             report["readability"] = ReadabilityJson(run);
             if (!json)
             {
@@ -88,6 +89,18 @@ internal static class ExtractCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Where <c>--out</c> puts a page's text: DIR/set/name.txt, or nowhere.</summary>
+    private static Action<string, string>? Sink(DirectoryInfo? outDir, string set)
+    {
+        if (outDir is null)
+        {
+            return null;
+        }
+
+        var dir = Directory.CreateDirectory(Path.Combine(outDir.FullName, set)).FullName;
+        return (name, text) => File.WriteAllText(Path.Combine(dir, Path.GetFileName(name) + ".txt"), text);
     }
 
     private static void PrintSnippet(SnippetRun run, string extractor)

@@ -60,17 +60,21 @@ public sealed class InProcessDigest
         return new InProcessDigest(services.BuildServiceProvider());
     }
 
-    /// <summary>Sentences per length preset, as the service defines them (short = 3, the Lead-3 budget).</summary>
-    public static int SentencesFor(string length) => BriefLengths.TryParse(length, out var preset)
-        ? preset.Sentences()
+    /// <summary>A length preset by its API name (short = 3 sentences, the Lead-3 budget).</summary>
+    public static BriefLength Preset(string length) => BriefLengths.TryParse(length, out var preset)
+        ? preset
         : throw new ArgumentOutOfRangeException(nameof(length), length, "expected short, medium or long");
 
-    public async Task<DigestResult> RunAsync(string raw, string? title, int sentences, int maxQuotes = KeyQuoteSelector.DefaultMax, string? backend = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The digest of one article: the brief of <paramref name="length"/> (its prompt and, unless
+    /// <paramref name="sentences"/> is above 0, its sentence count), and the key quotes.
+    /// </summary>
+    public async Task<DigestResult> RunAsync(string raw, string? title, BriefLength length, int sentences = 0, int maxQuotes = KeyQuoteSelector.DefaultMax, string? backend = null, CancellationToken cancellationToken = default)
     {
         var document = ArticleDocument.Parse(raw, title);
         var chosen = Catalog.Get(backend);
         var plan = _factory.Planner(document).Plan(_budgets.For(chosen));
-        var job = new BriefJob(ArticleId.Compute(document.Text), document, BriefLength.Short, chosen, plan) { Sentences = sentences };
+        var job = new BriefJob(ArticleId.Compute(document.Text), document, length, chosen, plan) { Sentences = sentences };
         var brief = await _pipeline.RunAsync(job, _ => { }, cancellationToken);
         var quotes = KeyQuoteDigester.Extract(document);
         var key = await _digester.DigestAsync(document, quotes, maxQuotes, chosen.Name, cancellationToken);
@@ -78,8 +82,8 @@ public sealed class InProcessDigest
     }
 
     /// <summary>Synchronous form for the benchmarks and loops (the extractive backend completes synchronously).</summary>
-    public DigestResult Run(string raw, string? title, int sentences, int maxQuotes = KeyQuoteSelector.DefaultMax, string? backend = null) =>
-        RunAsync(raw, title, sentences, maxQuotes, backend).GetAwaiter().GetResult();
+    public DigestResult Run(string raw, string? title, BriefLength length, int sentences = 0, int maxQuotes = KeyQuoteSelector.DefaultMax, string? backend = null) =>
+        RunAsync(raw, title, length, sentences, maxQuotes, backend).GetAwaiter().GetResult();
 
     /// <summary>The Lead-N baseline: the first N sentences of the same parsed document.</summary>
     public static IReadOnlyList<string> Lead(ArticleDocument document, int sentences)

@@ -27,7 +27,13 @@ internal static class QuotesCommand
         var articles = JsonLines.Read<QuoteArticle>(articlesFile.FullName);
         var gold = JsonLines.Read<GoldQuote>(goldFile.FullName).ToLookup(q => q.ArticleId);
         var pipeline = InProcessDigest.Create();
-        var tallies = new Dictionary<char, QuoteTally> { ['*'] = new(), ['A'] = new(), ['B'] = new() };
+        var tallies = new Dictionary<string, QuoteTally> { ["whole"] = new(), ["fold A"] = new(), ["fold B"] = new() };
+        foreach (var publisher in articles.Select(a => a.Publisher).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+        {
+            tallies[publisher] = new();
+        }
+
+        var (selfChecked, selfFailed) = (0, new List<string>());
         using var writer = output is null ? null : new StreamWriter(output.FullName);
         using var errorWriter = errors is null ? null : new StreamWriter(errors.FullName);
 
@@ -35,48 +41,86 @@ internal static class QuotesCommand
         {
             foreach (var a in articles)
             {
-                var digest = pipeline.Run(a.Article, null, 3);
+                var digest = pipeline.Run(a.Article, null, Summarizer.Contracts.BriefLength.Short);
                 var map = new OffsetMap(a.Article, digest.Document.Text);
                 var predicted = digest.Quotes
-                    .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)))
+                    .Select(q => new PredictedQuote(q.Text, q.Speaker, map.ToRaw(q.Start), map.EndToRaw(q.End)) { Rule = q.Rule })
                     .ToList();
                 var goldQuotes = gold[a.Id].ToList();
-                var pairs = tallies['*'].Add(goldQuotes, predicted);
-                tallies[Folds.Of(a.Id)].Add(goldQuotes, predicted);
+                var names = new ArticleNames(a.Article, goldQuotes.Select(q => q.Speaker));
+                foreach (var g in goldQuotes.Where(q => SpeakerMatcher.Classify(q.Speaker) is SpeakerKind.Named or SpeakerKind.Described))
+                {
+                    // The judge's own check: every gold speaker, as the prediction, is right.
+                    selfChecked++;
+                    if (!StrictSpeakerJudge.Matches(g.Speaker!, g.Speaker, g.Start, names))
+                    {
+                        selfFailed.Add($"{a.Id}: {g.Speaker}");
+                    }
+                }
+
+                var pairs = tallies["whole"].Add(goldQuotes, predicted, names);
+                tallies["fold " + Folds.Of(a.Id)].Add(goldQuotes, predicted, names);
+                if (a.Publisher is { } publisher)
+                {
+                    tallies[publisher].Add(goldQuotes, predicted, names);
+                }
+
                 writer?.WriteLine(JsonSerializer.Serialize(new
                 {
                     article_id = a.Id,
-                    quotes = predicted.Select(q => new { text = q.Text, speaker = q.Speaker, start = q.Start, end = q.End }),
+                    quotes = predicted.Select(q => new { text = q.Text, speaker = q.Speaker, start = q.Start, end = q.End, rule = q.Rule }),
                 }));
                 if (errorWriter is not null)
                 {
-                    WriteErrors(errorWriter, a, pairs, predicted);
+                    WriteErrors(errorWriter, a, pairs, predicted, names);
                 }
 
                 step();
             }
         });
 
-        var splits = new[] { ('*', "whole"), ('A', "fold A"), ('B', "fold B") };
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(splits.Select(s => Figures(s.Item2, tallies[s.Item1]))));
+            Console.WriteLine(JsonSerializer.Serialize(tallies.Select(s => Figures(s.Key, s.Value))));
             return 0;
         }
 
-        var table = new Table().AddColumns("split", "pred", "gold", "precision", "recall", "recall full", "speaker", "speaker full", "named", "described", "pronoun→name");
-        foreach (var (key, name) in splits)
+        Print(tallies);
+        Console.WriteLine($"strict judge self-check: {selfChecked - selfFailed.Count}/{selfChecked} gold speakers judged right against themselves");
+        foreach (var f in selfFailed)
         {
-            var t = tallies[key];
-            table.AddRow(name, I(t.Predicted), I(t.Gold), F(t.Precision), F(t.Recall), F(t.RecallFull),
-                $"{F(t.SpeakerAccuracy)} ({t.SpeakerCorrect}/{t.SpeakerJudged})", $"{F(t.SpeakerAccuracyFull)} ({t.SpeakerCorrectFull}/{t.SpeakerJudgedFull})",
-                $"{F(t.NamedAccuracy)} ({t.NamedCorrect}/{t.NamedJudged})", $"{F(t.DescribedAccuracy)} ({t.DescribedCorrect}/{t.DescribedJudged})",
-                $"{F(t.PronounAccuracy)} ({t.PronounResolved}/{t.PronounJudged})");
+            Console.WriteLine("  self-check failed: " + f);
         }
 
-        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 170);
-        AnsiConsole.Write(table);
         return 0;
+    }
+
+    /// <summary>
+    /// Whole, folds, then one row per publisher (leave-one-publisher-out: each row is a publisher
+    /// the rules must hold on), and the lowest publisher. "L" is the lenient (surname) judge, "S" the strict one.
+    /// </summary>
+    private static void Print(Dictionary<string, QuoteTally> tallies)
+    {
+        var table = new Table().AddColumns("split", "pred", "gold", "precision", "recall", "recall full", "speaker L", "speaker S", "S full", "named L / S", "described L / S", "pronoun→name L / S", "shared surname");
+        foreach (var (name, t) in tallies)
+        {
+            table.AddRow(name, I(t.Predicted), I(t.Gold), F(t.Precision), F(t.Recall), F(t.RecallFull),
+                $"{F(t.SpeakerAccuracy)} ({t.SpeakerCorrect}/{t.SpeakerJudged})", $"{F(t.StrictAccuracy)} ({t.StrictCorrect}/{t.SpeakerJudged})",
+                F(t.StrictAccuracyFull),
+                $"{F(t.NamedAccuracy)} / {F(t.StrictNamedAccuracy)} (n={t.NamedJudged})", $"{F(t.DescribedAccuracy)} / {F(t.StrictDescribedAccuracy)} (n={t.DescribedJudged})",
+                $"{F(t.PronounAccuracy)} / {F(t.StrictPronounAccuracy)} (n={t.PronounJudged})", I(t.SharedSurnames));
+        }
+
+        var publishers = tallies.Skip(3).ToList();
+        if (publishers.Count > 0)
+        {
+            var low = publishers.MinBy(p => p.Value.StrictAccuracy);
+            table.AddRow("lowest publisher (strict)", string.Empty, string.Empty, F(publishers.Min(p => p.Value.Precision)), F(publishers.Min(p => p.Value.Recall)), string.Empty,
+                F(publishers.Min(p => p.Value.SpeakerAccuracy)), $"{F(low.Value.StrictAccuracy)} ({low.Key})", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+        }
+
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 220);
+        AnsiConsole.Write(table);
     }
 
     private static object Figures(string split, QuoteTally t) => new
@@ -95,9 +139,15 @@ internal static class QuotesCommand
         described_accuracy = Math.Round(t.DescribedAccuracy, 4),
         pronoun_resolved = Math.Round(t.PronounAccuracy, 4),
         pronoun_judged = t.PronounJudged,
+        strict_speaker_accuracy = Math.Round(t.StrictAccuracy, 4),
+        strict_speaker_accuracy_full = Math.Round(t.StrictAccuracyFull, 4),
+        strict_named_accuracy = Math.Round(t.StrictNamedAccuracy, 4),
+        strict_described_accuracy = Math.Round(t.StrictDescribedAccuracy, 4),
+        strict_pronoun_resolved = Math.Round(t.StrictPronounAccuracy, 4),
+        shared_surnames = t.SharedSurnames,
     };
 
-    private static void WriteErrors(StreamWriter w, QuoteArticle a, IReadOnlyList<(GoldQuote Gold, PredictedQuote? Predicted)> pairs, IReadOnlyList<PredictedQuote> predicted)
+    private static void WriteErrors(StreamWriter w, QuoteArticle a, IReadOnlyList<(GoldQuote Gold, PredictedQuote? Predicted)> pairs, IReadOnlyList<PredictedQuote> predicted, ArticleNames names)
     {
         var matched = pairs.Where(p => p.Predicted is not null).Select(p => p.Predicted!).ToHashSet();
         foreach (var (g, p) in pairs)
@@ -109,9 +159,11 @@ internal static class QuotesCommand
             else
             {
                 var kind = SpeakerMatcher.Classify(g.Speaker);
-                if (kind is SpeakerKind.Named or SpeakerKind.Described && !SpeakerMatcher.Matches(g.Speaker!, p.Speaker))
+                if (kind is SpeakerKind.Named or SpeakerKind.Described
+                    && (SpeakerMatcher.Matches(g.Speaker!, p.Speaker), StrictSpeakerJudge.Matches(g.Speaker!, p.Speaker, g.Start, names)) is var (lenient, strict) && !(lenient && strict))
                 {
-                    w.WriteLine($"SPEAKER\t{a.Id}\t{g.QuoteType}\tgold={g.Speaker}\tpred={p.Speaker}\t{Context(a.Article, g.Start, g.End)}");
+                    var gold = SpeakerEntity.Parse(g.Speaker) is { Name: not null } e ? names.Resolve(e, g.Start).ToString() : g.Speaker;
+                    w.WriteLine($"SPEAKER\t{(lenient ? "L" : "-")}{(strict ? "S" : "-")}\t{a.Id}\t{g.QuoteType}\tgold={g.Speaker} => {gold}\tpred={p.Speaker}\trule={p.Rule}\t{Context(a.Article, g.Start, g.End)}");
                 }
                 else if (kind == SpeakerKind.Pronoun)
                 {
@@ -123,7 +175,7 @@ internal static class QuotesCommand
 
         foreach (var p in predicted.Where(p => !matched.Contains(p)))
         {
-            w.WriteLine($"FALSE\t{a.Id}\tpred={p.Speaker}\t{Context(a.Article, p.Start, p.End)}");
+            w.WriteLine($"FALSE\t{a.Id}\tpred={p.Speaker}\trule={p.Rule}\t{Context(a.Article, p.Start, p.End)}");
         }
     }
 

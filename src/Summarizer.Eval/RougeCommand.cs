@@ -23,11 +23,11 @@ internal static class RougeCommand
         var command = new Command("rouge", "ROUGE-1/2/Lsum F1 of the brief against the reference, next to Lead-N") { data, length, sentences, backend, config, output, json };
         command.SetAction(parse =>
         {
-            var n = parse.GetValue(sentences) ?? InProcessDigest.SentencesFor(parse.GetValue(length)!);
+            var preset = InProcessDigest.Preset(parse.GetValue(length)!);
             try
             {
                 var pipeline = InProcessDigest.Create(parse.GetValue(config)?.FullName);
-                return Run(pipeline, parse.GetValue(data)!, n, parse.GetValue(backend), parse.GetValue(output), parse.GetValue(json));
+                return Run(pipeline, parse.GetValue(data)!, preset, parse.GetValue(sentences) ?? 0, parse.GetValue(backend), parse.GetValue(output), parse.GetValue(json));
             }
             catch (Exception e) when (e is Summarizer.Contracts.UnknownBackendException or Microsoft.Extensions.Options.OptionsValidationException)
             {
@@ -38,9 +38,10 @@ internal static class RougeCommand
         return command;
     }
 
-    private static int Run(InProcessDigest pipeline, FileInfo data, int sentences, string? backendName, FileInfo? output, bool json)
+    private static int Run(InProcessDigest pipeline, FileInfo data, Summarizer.Contracts.BriefLength preset, int overrideSentences, string? backendName, FileInfo? output, bool json)
     {
         var backend = pipeline.Catalog.Get(backendName).Name;
+        var sentences = overrideSentences > 0 ? overrideSentences : Summarizer.Contracts.BriefLengths.Sentences(preset);
         var examples = JsonLines.Read<SummaryExample>(data.FullName);
         var system = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
         var lead = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
@@ -50,7 +51,7 @@ internal static class RougeCommand
         {
             foreach (var e in examples)
             {
-                var digest = pipeline.Run(e.Article, null, sentences, backend: backend);
+                var digest = pipeline.Run(e.Article, null, preset, overrideSentences, backend: backend);
                 var predicted = string.Join('\n', digest.Brief);
                 var baseline = string.Join('\n', InProcessDigest.Lead(digest.Document, sentences));
                 var s = RougeScorer.Score(predicted, e.Reference);

@@ -73,7 +73,8 @@ internal sealed class BlockWriter
         }
 
         var isBlock = HtmlTags.Block.Contains(name);
-        var isLink = name == "a";
+        // An anchor without href is a jump target in the text, not a link away from it.
+        var isLink = name == "a" && element.HasAttribute("href");
         if (isBlock)
         {
             Flush();
@@ -116,6 +117,13 @@ internal sealed class BlockWriter
             if (char.IsWhiteSpace(c) || c == '\u200B')
             {
                 pendingSpace = current.Length > 0;
+                continue;
+            }
+
+            // A soft hyphen, word joiner or stray BOM never shows (the browser hyphenates at the soft
+            // hyphen only at a line end): "Mit\u00ADtel\u00ADal\u00ADter" reads "Mittelalter".
+            if (c is '\u00AD' or '\u2060' or '\uFEFF')
+            {
                 continue;
             }
 

@@ -57,8 +57,9 @@ internal sealed record JsonLdArticle(
                     }
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
+                // ArgumentException: a lone surrogate in the script cannot be read as JSON text.
                 // Broken JSON-LD is common; the page's other metadata still applies.
             }
         }

@@ -26,6 +26,11 @@ internal static partial class QualityGate
             return new(RejectionReasons.Paywall, "The page shows only the start of a subscriber article.");
         }
 
+        if (chars < options.MinArticleChars && page.HasConsentElement)
+        {
+            return new(RejectionReasons.CookieWall, "The page shows a cookie or consent prompt and no article.");
+        }
+
         if (chars == 0)
         {
             return new(RejectionReasons.Empty, "No article text was found in the page.");
@@ -33,7 +38,7 @@ internal static partial class QualityGate
 
         if (chars < options.MinArticleChars)
         {
-            return TeaserLink().IsMatch(text) || chars >= options.MinArticleChars / 2
+            return TeaserLink().IsMatch(text) || page.HasReadMoreLink || chars >= options.MinArticleChars / 2
                 ? new(RejectionReasons.Teaser, $"The page holds only a teaser ({chars} letters), not an article.")
                 : new(RejectionReasons.Empty, $"The page holds almost no text ({chars} letters).");
         }
@@ -75,5 +80,5 @@ internal static partial class QualityGate
     private static partial Regex PaywallPrompt();
 
     [GeneratedRegex(@"(read more|continue reading|read the (full|whole|rest)|full (story|article)|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leggi tutto|lees meer)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TeaserLink();
+    internal static partial Regex TeaserLink();
 }

@@ -26,7 +26,7 @@ public static class SummarizerGateway
         // services concurrently lets Kestrel answer /healthz and /readyz (not ready) meanwhile.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.AddSummarizerDefaults("summarizer-gateway");
-        builder.Services.AddSummarizerApi();
+        builder.Services.AddSummarizerApi().RequireApiKeys();
         builder.Services.AddOptions<SummarizerGatewayOptions>().BindConfiguration(SummarizerGatewayOptions.SectionName)
             .Validate(o => o.MaxAttempts >= 1, $"{SummarizerGatewayOptions.SectionName}:MaxAttempts must be at least 1.")
             .Validate(o => o.RetryBudgetSeconds > 0, $"{SummarizerGatewayOptions.SectionName}:RetryBudgetSeconds must be positive.")
@@ -65,7 +65,7 @@ public static class SummarizerGateway
         var app = builder.Build();
         app.UseClusterStartGate();
         app.UseSummarizerApi();
-        app.MapSummarizerDefaults();
+        app.MapSummarizerDefaults(ApiSecurity.PolicyName);
         return app;
     }
 }

@@ -187,6 +187,12 @@ public sealed class ArticleGrain(
         Activity.Current?.SetTag(TelemetryTags.ArticleId, this.GetPrimaryKeyString()).SetTag(TelemetryTags.Spec, spec).SetTag(TelemetryTags.Backend, backend.Name);
         if (state.State.Briefs.TryGetValue(spec, out var cached))
         {
+            if (!FaithfulnessStep.IsCurrent(cached))
+            {
+                // Kept before the receipt step existed (or by an older checker): receipted once, kept in memory, written with the next write.
+                state.State.Briefs[spec] = cached = FaithfulnessStep.Attach(planner.Document, cached);
+            }
+
             Activity.Current?.SetTag(TelemetryTags.Cached, true);
             metrics.CacheHits.Add(1, new KeyValuePair<string, object?>("kind", "brief"));
             return (cached with { Cached = true }, null);

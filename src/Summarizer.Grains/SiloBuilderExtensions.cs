@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Summarizer.Extraction;
 using Summarizer.Fetching;
 using Summarizer.Grains.Pipeline;
@@ -19,8 +20,11 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddDigestPipeline();
         silo.Services.TryAddSingleton<ISummaryWorker, GrainSummaryWorker>();
+        silo.Services.AddHostedService<PipelineWarmup>();
         silo.Services.AddPageFetcher();
         silo.Services.TryAddSingleton(_ => new ArticleExtractor());
+        silo.Services.TryAddSingleton(Summarizer.Contracts.LimitsClock.System);
+        silo.Services.Replace(ServiceDescriptor.Singleton<Summarizer.Backends.IBackendBudget, Limits.ClusterBackendBudget>()); // cluster budgets and usage, over the pipeline's none
         return silo;
     }
 }

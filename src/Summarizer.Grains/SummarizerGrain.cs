@@ -64,7 +64,7 @@ public sealed class SummarizerGrain(SummaryWorker worker) : Grain, ISummarizerGr
     private void Tag(SummarizeWork work) =>
         Activity.Current?.SetTag(TelemetryTags.Spec, this.GetPrimaryKeyString())
             .SetTag(TelemetryTags.Backend, work.Backend)
-            .SetTag(TelemetryTags.WorkKind, PipelineActivities.KindName(work.Kind))
+            .SetTag(TelemetryTags.WorkKind, work.Target.Kind.ToWireName())
             .SetTag(TelemetryTags.Cached, _result is not null);
 
     private void CheckKey(SummarizeWork work)

@@ -70,16 +70,24 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary><c>/healthz</c> (the process answers), <c>/readyz</c> (ready checks pass), <c>/metrics</c> (Prometheus).</summary>
-    public static WebApplication MapSummarizerDefaults(this WebApplication app)
+    /// <summary>
+    /// <c>/healthz</c> (the process answers), <c>/readyz</c> (ready checks pass), both open to anyone;
+    /// <c>/metrics</c> (Prometheus), which requires the authorization policy <paramref name="metricsPolicy"/> when one is named.
+    /// </summary>
+    public static WebApplication MapSummarizerDefaults(this WebApplication app, string? metricsPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") || c.Tags.Contains(ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (metricsPolicy is not null)
+        {
+            metrics.RequireAuthorization(metricsPolicy);
+        }
         return app;
     }
 
     private static bool IsInfrastructurePath(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics")
+        || path.StartsWithSegments("/dashboard") || path.StartsWithSegments("/docs");
 }

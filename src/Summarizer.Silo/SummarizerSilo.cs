@@ -29,12 +29,14 @@ public static class SummarizerSilo
             silo.UseSummarizerClustering(builder.Configuration);
             silo.AddSummarizerGrains();
             silo.AddActivityPropagation(); // one trace across grain calls, whichever silo runs them
+            silo.AddSummarizerDashboard();
         });
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseSummarizerApi();
-        app.MapSummarizerDefaults();
+        app.MapSummarizerDefaults(ApiSecurity.PolicyName);
+        app.MapSummarizerDashboard();
         return app;
     }
 }

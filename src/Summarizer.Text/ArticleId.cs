@@ -14,6 +14,18 @@ public static class ArticleId
         return Base32(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedText)));
     }
 
+    /// <summary>
+    /// The id of a collection: the same shape as an article id, over the spec and the member keys
+    /// sorted and de-duplicated, so the same set in any order with the same options is one id.
+    /// </summary>
+    public static string ForCollection(string specKey, IEnumerable<string> memberKeys)
+    {
+        ArgumentNullException.ThrowIfNull(specKey);
+        ArgumentNullException.ThrowIfNull(memberKeys);
+        var keys = memberKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return Compute($"collection/1\n{specKey}\n{string.Join('\n', keys)}");
+    }
+
     /// <summary>True when <paramref name="id"/> has the shape of an id (52 base32 characters).</summary>
     public static bool IsWellFormed(string? id) =>
         id is { Length: 52 } && id.All(c => Alphabet.Contains(c, StringComparison.Ordinal));

@@ -102,7 +102,7 @@ public static partial class ArticleNormalizer
 
     /// <summary>
     /// A title as stored: cleaned like the text, in NFC, every run of whitespace (line breaks
-    /// included) one space, trimmed; null when nothing is left.
+    /// included) one space, trimmed, at most <see cref="MaxTitleChars"/> long; null when nothing is left.
     /// </summary>
     public static string? NormalizeTitle(string? title)
     {
@@ -111,10 +111,26 @@ public static partial class ArticleNormalizer
             return null;
         }
 
-        var sb = new StringBuilder(title.Length);
+        var sb = new StringBuilder(Math.Min(title.Length, MaxTitleChars + 1));
         AppendCollapsed(sb, ToNfc(UnicodeCleaner.Clean(title)).AsSpan().Trim(), collapseNewlines: true);
+        if (sb.Length > MaxTitleChars)
+        {
+            // A title line of a megabyte is not a title: keep its start, never half a surrogate pair.
+            var cut = MaxTitleChars - 1;
+            if (char.IsLowSurrogate(sb[cut]))
+            {
+                cut--;
+            }
+
+            var kept = sb.ToString(0, cut).TrimEnd();
+            return kept + "…";
+        }
+
         return sb.Length == 0 ? null : sb.ToString();
     }
+
+    /// <summary>Longest title kept, in UTF-16 characters; a longer one (from a leading title line or a page) is cut and ends in an ellipsis.</summary>
+    public const int MaxTitleChars = 1024;
 
     /// <summary>NFC of text <see cref="UnicodeCleaner"/> has cleaned (which <see cref="string.Normalize()"/> accepts).</summary>
     private static string ToNfc(string s) =>

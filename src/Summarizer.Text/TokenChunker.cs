@@ -14,51 +14,73 @@ public sealed class TokenChunker(TokenCounter counter)
 {
     private readonly TokenCounter _counter = counter ?? throw new ArgumentNullException(nameof(counter));
 
-    public IReadOnlyList<TextChunk> Chunk(ArticleDocument document, int budgetTokens, int overlapTokens)
+    public IReadOnlyList<TextChunk> Chunk(ArticleDocument document, int budgetTokens, int overlapTokens) =>
+        Chunk(document, budgetTokens, overlapTokens, sentenceTokens: null);
+
+    /// <summary>
+    /// The chunks, with the token count of each sentence of <paramref name="document"/> given
+    /// (<see cref="TokenCounter.CountEach"/> over its sentences, counted once per article and kept) or
+    /// counted here when null.
+    /// </summary>
+    /// <remarks>
+    /// The chunks are exactly those of a greedy pass that checks each chunk's exact count before it
+    /// picks the next start. They are found faster: boundaries are planned from the per-sentence
+    /// estimate to the end of the article, the planned chunks are counted exactly in parallel, and
+    /// only where one is over the budget (rare: the estimate is almost always an upper bound) is that
+    /// chunk shrunk and the rest planned again from it.
+    /// </remarks>
+    public IReadOnlyList<TextChunk> Chunk(ArticleDocument document, int budgetTokens, int overlapTokens, IReadOnlyList<int>? sentenceTokens)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetTokens, 16);
+        if (sentenceTokens is not null && sentenceTokens.Count != document.Sentences.Count)
+        {
+            throw new ArgumentException("One token count per sentence is needed.", nameof(sentenceTokens));
+        }
+
         overlapTokens = Math.Clamp(overlapTokens, 0, budgetTokens / 4);
         var text = document.Text;
-        var units = Units(document, budgetTokens);
+        var units = Units(document, budgetTokens, sentenceTokens ?? _counter.CountEach(text, document.Sentences));
         var chunks = new List<TextChunk>();
         var start = 0;
         while (start < units.Count)
         {
-            // Greedy: take units while the estimate (unit tokens + one per gap) fits; prefer to stop at a paragraph end.
-            var end = start;
-            var lastParagraphEnd = -1;
-            var estimate = 0;
-            while (end < units.Count && estimate + units[end].Tokens + (end > start ? Separator : 0) <= budgetTokens)
+            var planned = new List<TextSpan>();
+            var ranges = new List<(int Start, int End)>();
+            for (var s = start; ;)
             {
-                estimate += units[end].Tokens + (end > start ? Separator : 0);
-                if (units[end].EndsParagraph)
+                var e = EstimatedEnd(units, s, budgetTokens);
+                ranges.Add((s, e));
+                planned.Add(new TextSpan(units[s].Span.Start, units[e - 1].Span.End));
+                if (e >= units.Count)
                 {
-                    lastParagraphEnd = end;
+                    break;
                 }
 
-                end++;
+                s = NextStart(units, s, e, overlapTokens);
             }
 
-            if (end == start)
+            var exact = _counter.CountEach(text, planned);
+            var over = Enumerable.Range(0, planned.Count).FirstOrDefault(k => exact[k] > budgetTokens && ranges[k].End - ranges[k].Start > 1, -1);
+            var kept = over < 0 ? planned.Count : over;
+            for (var k = 0; k < kept; k++)
             {
-                end = start + 1; // every unit fits alone (Units cuts longer ones)
+                chunks.Add(new TextChunk(chunks.Count, planned[k], planned[k].Slice(text), exact[k]));
             }
 
-            // Break at the last paragraph end when that keeps at least half the chunk.
-            if (end < units.Count && lastParagraphEnd >= start && lastParagraphEnd + 1 < end
-                && lastParagraphEnd + 1 - start >= (end - start + 1) / 2)
+            if (over < 0)
             {
-                end = lastParagraphEnd + 1;
+                break;
             }
 
-            // The estimate is almost always an upper bound; the exact count decides.
-            var span = new TextSpan(units[start].Span.Start, units[end - 1].Span.End);
-            var tokens = _counter.Count(span.Slice(text));
-            while (tokens > budgetTokens && end - start > 1)
+            // The estimate was short of the exact count here: drop units from the end until it fits.
+            var (first, end) = ranges[over];
+            var span = planned[over];
+            var tokens = exact[over];
+            while (tokens > budgetTokens && end - first > 1)
             {
                 end--;
-                span = new TextSpan(units[start].Span.Start, units[end - 1].Span.End);
+                span = new TextSpan(units[first].Span.Start, units[end - 1].Span.End);
                 tokens = _counter.Count(span.Slice(text));
             }
 
@@ -68,19 +90,58 @@ public sealed class TokenChunker(TokenCounter counter)
                 break;
             }
 
-            // Next chunk starts with the trailing units of this one that fit the overlap, never at this chunk's start.
-            var next = end;
-            var overlap = 0;
-            while (next - 1 > start && overlap + units[next - 1].Tokens <= overlapTokens)
-            {
-                next--;
-                overlap += units[next].Tokens;
-            }
-
-            start = next;
+            start = NextStart(units, first, end, overlapTokens);
         }
 
         return chunks;
+    }
+
+    /// <summary>
+    /// Greedy: the units from <paramref name="start"/> while the estimate (unit tokens + one per gap)
+    /// fits, stopping at the last paragraph end when that keeps at least half the chunk.
+    /// </summary>
+    private static int EstimatedEnd(List<Unit> units, int start, int budgetTokens)
+    {
+        var end = start;
+        var lastParagraphEnd = -1;
+        var estimate = 0;
+        while (end < units.Count && estimate + units[end].Tokens + (end > start ? Separator : 0) <= budgetTokens)
+        {
+            estimate += units[end].Tokens + (end > start ? Separator : 0);
+            if (units[end].EndsParagraph)
+            {
+                lastParagraphEnd = end;
+            }
+
+            end++;
+        }
+
+        if (end == start)
+        {
+            end = start + 1; // every unit fits alone (Units cuts longer ones)
+        }
+
+        if (end < units.Count && lastParagraphEnd >= start && lastParagraphEnd + 1 < end
+            && lastParagraphEnd + 1 - start >= (end - start + 1) / 2)
+        {
+            end = lastParagraphEnd + 1;
+        }
+
+        return end;
+    }
+
+    /// <summary>The next chunk starts with the trailing units of this one that fit the overlap, never at this chunk's start.</summary>
+    private static int NextStart(List<Unit> units, int start, int end, int overlapTokens)
+    {
+        var next = end;
+        var overlap = 0;
+        while (next - 1 > start && overlap + units[next - 1].Tokens <= overlapTokens)
+        {
+            next--;
+            overlap += units[next].Tokens;
+        }
+
+        return next;
     }
 
     /// <summary>
@@ -133,20 +194,21 @@ public sealed class TokenChunker(TokenCounter counter)
     // Tokens "\n\n" may cost between two texts.
     private const int Separator = 1;
 
-    private List<Unit> Units(ArticleDocument document, int budget)
+    private List<Unit> Units(ArticleDocument document, int budget, IReadOnlyList<int> sentenceTokens)
     {
         var text = document.Text;
         var units = new List<Unit>();
         var p = 0;
-        foreach (var s in document.Sentences)
+        for (var i = 0; i < document.Sentences.Count; i++)
         {
+            var s = document.Sentences[i];
             while (p < document.Paragraphs.Count && document.Paragraphs[p].End < s.End)
             {
                 p++;
             }
 
             var endsParagraph = p < document.Paragraphs.Count && document.Paragraphs[p].End == s.End;
-            var tokens = _counter.Count(s.Slice(text));
+            var tokens = sentenceTokens[i];
             if (tokens <= budget)
             {
                 units.Add(new Unit(s, tokens, endsParagraph));

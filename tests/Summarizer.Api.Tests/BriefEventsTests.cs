@@ -49,7 +49,7 @@ public sealed class BriefEventsTests
         var events = Cancelling(cts);
         var enumerator = events.GetAsyncEnumerator(cts.Token);
         Assert.True(await enumerator.MoveNextAsync());
-        await foreach (var item in BriefEvents.ToSse(enumerator, any: true, "id1", BriefLength.Medium, new DefaultHttpContext(), NullLogger.Instance, cts.Token))
+        await foreach (var item in BriefEvents.ToSse(enumerator, any: true, "id1", BriefLength.Medium, strict: false, new DefaultHttpContext(), NullLogger.Instance, cts.Token))
         {
             items.Add(item);
         }
@@ -62,7 +62,7 @@ public sealed class BriefEventsTests
         var enumerator = events.GetAsyncEnumerator();
         var any = await enumerator.MoveNextAsync();
         var items = new List<SseItem<string>>();
-        await foreach (var item in BriefEvents.ToSse(enumerator, any, "id1", BriefLength.Medium, new DefaultHttpContext(), NullLogger.Instance, CancellationToken.None))
+        await foreach (var item in BriefEvents.ToSse(enumerator, any, "id1", BriefLength.Medium, strict: false, new DefaultHttpContext(), NullLogger.Instance, CancellationToken.None))
         {
             items.Add(item);
         }

@@ -24,6 +24,10 @@ public sealed class HostileTextApiTests(SiloHostFixture host)
         var id = (string)digest["articleId"]!;
         Assert.Equal(ArticleId.Compute(ArticleDocument.Parse(text).Text), id);
 
+        using var stored = await Http.PostAsync("/v1/articles", new StringContent(text, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode); // stored by the digest, so 200 (201 only for a new article)
+        Assert.Equal(id, (string?)JsonNode.Parse(await stored.Content.ReadAsStringAsync())!["id"]);
+
         foreach (var path in (string[])[$"/v1/articles/{id}", $"/v1/articles/{id}/quotes", $"/v1/articles/{id}/brief?length=long"])
         {
             using var read = await Http.GetAsync(path);

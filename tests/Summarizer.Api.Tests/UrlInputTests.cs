@@ -203,14 +203,16 @@ public sealed class UrlInputTests(UrlHostFixture host)
     }
 
     [Theory]
-    [InlineData("/junk/cookie", "<html><body><div class=\"cookie-banner\"><p>We use cookies to improve your experience. Accept all cookies to continue.</p><button>Accept</button></div></body></html>")]
-    [InlineData("/junk/empty", "<html><head><title>Nothing</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>")]
-    public async Task A_page_without_an_article_is_422_no_article_with_the_reason(string path, string html)
+    [InlineData("/junk/cookie", "cookie-wall", "<html><body><div class=\"cookie-banner\"><p>We use cookies to improve your experience. Accept all cookies to continue.</p><button>Accept</button></div></body></html>")]
+    [InlineData("/junk/empty", "empty", "<html><head><title>Nothing</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>")]
+    [InlineData("/junk/teaser", "teaser", "<html><body><article><h1>Council vote</h1><p>The council voted on Tuesday to expand the bus network to the northern suburbs.</p><p><a href=\"/full\">Read more</a></p></article></body></html>")]
+    [InlineData("/junk/paywall", "paywall", "<html><body><article><h1>Council vote</h1><p>The city council voted on Tuesday to expand the bus network to the northern suburbs, ending a debate that had run for more than two years.</p><div class=\"paywall\"><p>Subscribe to continue reading. Already a subscriber? Sign in.</p></div></article></body></html>")]
+    public async Task A_page_without_an_article_is_422_no_article_with_the_reason(string path, string reason, string html)
     {
         host.Pages.Page(path, html);
         using var response = await Http.PostAsJsonAsync("/v1/digests", new { url = host.Pages.Url(path) });
         var problem = await Problem(response, HttpStatusCode.UnprocessableEntity, "no-article");
-        Assert.False(string.IsNullOrEmpty((string?)problem["reason"]));
+        Assert.Equal(reason, (string?)problem["reason"]);
         using var html422 = await Http.PostAsJsonAsync("/v1/articles", new { html });
         await Problem(html422, HttpStatusCode.UnprocessableEntity, "no-article");
     }

@@ -5,7 +5,7 @@ namespace Summarizer.Backends.Tests;
 /// <summary>OllamaSharp's IChatClient, as an SK chat service, against a loopback server speaking Ollama's <c>/api/chat</c>.</summary>
 public sealed class OllamaProtocolTests
 {
-    private static SummaryRequest Brief => new(Seeds.Article, Seeds.Title, TargetSentences: 5);
+    private static SummaryRequest Brief => new(Seeds.Article, Seeds.Title, SummaryTarget.Brief(BriefLength.Medium));
 
     [Fact]
     public async Task Ollama_request_carries_model_prompt_and_article_and_the_answer_becomes_the_brief()

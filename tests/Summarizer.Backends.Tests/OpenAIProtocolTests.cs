@@ -5,7 +5,7 @@ namespace Summarizer.Backends.Tests;
 /// <summary>The real SK OpenAI / Azure OpenAI connectors against a loopback server speaking their protocol.</summary>
 public sealed class OpenAIProtocolTests
 {
-    private static SummaryRequest Brief => new(Seeds.Article, Seeds.Title, TargetSentences: 3);
+    private static SummaryRequest Brief => new(Seeds.Article, Seeds.Title, SummaryTarget.Brief(BriefLength.Short));
 
     [Fact]
     public async Task OpenAICompatible_request_carries_model_prompt_and_article_and_the_answer_becomes_the_brief()
@@ -167,8 +167,9 @@ public sealed class OpenAIProtocolTests
         await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)), new Step.Delay(TimeSpan.FromSeconds(30)));
         var options = Settings.OpenAICompatible(server);
-        options["AttemptTimeoutSeconds"] = "0.2";
-        options["TimeoutSeconds"] = "5";
+        // Generous against a loaded CI machine: each attempt must reach the server before it times out.
+        options["AttemptTimeoutSeconds"] = "1";
+        options["TimeoutSeconds"] = "30";
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
 
         var failure = await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync(null, Brief, CancellationToken.None));
@@ -240,6 +241,8 @@ public sealed class OpenAIProtocolTests
         server.Then([.. Enumerable.Repeat<Step>(new Step.Status(500), 10)]);
         var options = Settings.OpenAICompatible(server);
         options["Retries"] = "0";
+        options["FailureMemorySeconds"] = "0"; // the HTTP client's breaker alone (the invoker's memory would stop the calls sooner)
+        options["CircuitBreakFailures"] = "0";
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
 
         for (var i = 0; i < 10; i++)
@@ -321,7 +324,9 @@ public sealed class OpenAIProtocolTests
         await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(401), new Step.Status(500), new Step.Status(500), new Step.Status(500));
         var logs = new CapturedLogs();
-        await using (var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server)), ("azure", Settings.Azure(server))), logs))
+        var azure = Settings.Azure(server);
+        azure["FailureMemorySeconds"] = "0"; // the third call must reach the server right after the second failed
+        await using (var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server)), ("azure", azure)), logs))
         {
             await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync("openai", Brief, CancellationToken.None));
             await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync("azure", Brief, CancellationToken.None));

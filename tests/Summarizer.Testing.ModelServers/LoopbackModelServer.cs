@@ -37,6 +37,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     private readonly ConcurrentQueue<Step> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<ChatCall> _calls = new();
+    private readonly ConcurrentQueue<long> _arrivals = new();
     private readonly List<(Func<LoopbackModelServer, bool> Condition, TaskCompletionSource Reached)> _waiters = [];
     private int _started;
     private int _inFlight;
@@ -88,6 +89,13 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     /// <summary>Calls that have reached the server (finished or not).</summary>
     public int Started => Volatile.Read(ref _started);
+
+    /// <summary>
+    /// When each call since the last <see cref="Reset"/> reached the server, as
+    /// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> values in order of arrival (benchmarks
+    /// time the first model call from them; tests never read the clock).
+    /// </summary>
+    public IReadOnlyList<long> Arrivals => [.. _arrivals];
 
     /// <summary>Most calls in progress at once since the last <see cref="Reset"/>.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -175,6 +183,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     public void Reset()
     {
         _calls.Clear();
+        _arrivals.Clear();
         Interlocked.Exchange(ref _started, 0);
         Interlocked.Exchange(ref _maxInFlight, 0);
     }
@@ -204,6 +213,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     private async Task CountedAsync(HttpContext context, Func<HttpContext, Accepted, string, Task> write)
     {
+        _arrivals.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
         Interlocked.Increment(ref _started);
         Signal();
         var now = Interlocked.Increment(ref _inFlight);

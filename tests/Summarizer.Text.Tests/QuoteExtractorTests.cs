@@ -236,4 +236,76 @@ public class QuoteExtractorTests
         var quotes = Quotes("Mary Jones said she was pleased. “We won,” Jones said. She thanked Anne Smith, who said she was proud of the team.\n\n“We will keep going,” she said.");
         Assert.Equal("Mary Jones", quotes[^1].Speaker);
     }
+
+    [Fact]
+    public void A_bare_surname_is_the_family_member_written_out_most_often_not_the_one_named_after_the_quote()
+    {
+        var quotes = Quotes(
+            "Sen. Ted Cruz endorsed Trump on Friday. Ted Cruz had refused to do so in July.\n\n" +
+            "“I will vote for the nominee,” Cruz wrote.\n\n" +
+            "Trump had accused Rafael Cruz of links to an assassin and mocked Heidi Cruz.\n\n" +
+            "“I am not in the habit of supporting people who attack my wife,” Cruz said in July.");
+        Assert.Equal(["Ted Cruz", "Ted Cruz"], quotes.Select(q => q.Speaker));
+    }
+
+    [Fact]
+    public void A_bare_surname_shared_by_two_people_written_out_once_each_is_the_one_introduced_first()
+    {
+        var quotes = Quotes("Bobby Scott welcomed guests. His rival Tim Scott stayed home.\n\n“I will raise what is needed,” Scott added.");
+        Assert.Equal("Bobby Scott", Assert.Single(quotes).Speaker);
+    }
+
+    [Theory]
+    [InlineData("Gov. Mike Pence said Donald Trump’s tweet was only “to mock” Hillary Clinton.", "Mike Pence")]
+    [InlineData("The Post profiled a voter. The piece used one of the woman’s quotes as its headline: “Finally. Someone who thinks like me.”", "The piece")]
+    [InlineData("While debating the nominees, a friend commented: \"For you, immigration is the most important reason.\"", "a friend")]
+    [InlineData("Scott’s family has called on police to release the videos “as a matter of the greater good” today.", "Scott’s family")]
+    [InlineData("The family has called the videos “a matter of the greater good” today.", "The family")]
+    public void A_speaker_is_a_noun_phrase_headed_by_a_person_group_or_document_noun(string text, string speaker) =>
+        Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker);
+
+    [Theory]
+    [InlineData("Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" on Monday.", "Laurence H. Tribe")]
+    [InlineData("“We disagree with the ruling,” said a spokeswoman for the company, Jane Doe.", "Jane Doe")]
+    public void A_name_in_apposition_to_a_description_is_the_speaker(string text, string speaker) =>
+        Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker);
+
+    [Fact]
+    public void As_x_put_it_after_a_quote_attributes_it()
+    {
+        var quotes = Quotes("The main requirement is a \"lawful source of investment income,\" as a Homeland Security memo put it.");
+        Assert.Equal("a Homeland Security memo", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void A_capitalised_reporting_verb_opening_the_sentence_is_not_part_of_the_name()
+    {
+        var quotes = Quotes("Ryan Ellis is a tax expert. Said Ellis: “I don’t get the sense she’s interested in reform.”");
+        Assert.Equal("Ryan Ellis", Assert.Single(quotes).Speaker);
+    }
+
+    [Theory]
+    [InlineData("Donald Trump’s", null)]
+    [InlineData("Kim's mental", null)]
+    [InlineData("a box", null)]
+    [InlineData("softer language", null)]
+    [InlineData("All this", null)]
+    [InlineData("several environmental groups granted Mr. Clarke an extension", "several environmental groups")]
+    [InlineData("The article closes", "The article")]
+    [InlineData("a spokeswoman for the company", "a spokeswoman for the company")]
+    [InlineData("one of the organizers", "one of the organizers")]
+    [InlineData("the Rev. Peter Wherry", "the Rev. Peter Wherry")]
+    [InlineData("a Homeland Security memo", "a Homeland Security memo")]
+    [InlineData("Democratic officials", "Democratic officials")]
+    [InlineData("Hillary Clinton", "Hillary Clinton")]
+    [InlineData("she", "she")]
+    public void Speaker_phrases_are_checked_for_a_speaker_head(string phrase, string? expected) =>
+        Assert.Equal(expected, SpeakerPhrase.Checked(phrase, cutAtVerb: true));
+
+    [Fact]
+    public void A_phrase_that_ends_at_its_cue_keeps_its_participle()
+    {
+        Assert.Equal("A GAO report released last year", SpeakerPhrase.Checked("A GAO report released last year", cutAtVerb: false));
+        Assert.Equal("A GAO report", SpeakerPhrase.Checked("A GAO report released last year", cutAtVerb: true));
+    }
 }

@@ -52,4 +52,48 @@ public sealed class TokenChunkerTests
         Assert.All(groups.SkipLast(1), g => Assert.True(g.Count >= 2));
         Assert.Equal(parts.Count, groups.Sum(g => g.Count));
     }
+
+    [Fact]
+    public void Sentence_counts_given_once_give_the_chunks_counted_here()
+    {
+        var document = ArticleDocument.Parse(LongArticleText.OfSize(40_000, "given"));
+        var counts = Tokens.CountEach(document.Text, document.Sentences);
+
+        var given = _chunker.Chunk(document, 400, 32, counts);
+
+        Assert.Equal(_chunker.Chunk(document, 400, 32), given);
+        Assert.Equal(document.Sentences.Select(s => Tokens.Count(s.Slice(document.Text))), counts);
+    }
+
+    [Fact]
+    public void Where_the_estimate_falls_short_the_chunk_is_shrunk_to_its_exact_count()
+    {
+        // Halved counts make every planned chunk about twice the budget: each is counted exactly and shrunk.
+        var document = ArticleDocument.Parse(LongArticleText.OfSize(30_000, "short-estimate"));
+        var halved = Tokens.CountEach(document.Text, document.Sentences).Select(n => Math.Max(1, n / 2)).ToArray();
+
+        var chunks = _chunker.Chunk(document, 300, 20, halved);
+
+        Assert.True(chunks.Count > 5);
+        Assert.All(chunks, c => Assert.True(c.Tokens <= 300 && c.Tokens == Tokens.Count(c.Text)));
+        Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Index));
+        Assert.Equal(document.Text.TrimEnd().Length, chunks[^1].Span.End);
+        Assert.All(chunks.Zip(chunks.Skip(1)), p => Assert.True(p.Second.Span.Start > p.First.Span.Start && p.Second.Span.Start <= p.First.Span.End));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(57)]
+    [InlineData(400)]
+    public void Fits_answers_as_the_whole_count_does(int extra)
+    {
+        var text = LongArticleText.OfSize(3_000, "fits");
+        var count = Tokens.Count(text);
+
+        Assert.True(Tokens.Fits(text, count + extra));
+        Assert.False(Tokens.Fits(text, count - 1 - extra));
+        Assert.True(Tokens.Fits("", 0));
+        Assert.False(Tokens.Fits("word", 0));
+    }
 }

@@ -23,6 +23,7 @@ public static class ArticlesApi
             .WithName("StoreArticle")
             .WithSummary("Store an article; the same text always gets the same id.")
             .Accepts<ArticleRequest>("application/json", "text/plain", "text/html")
+            .WithArticleBodies(ApiExamples.ArticleRequest(), "title")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -39,6 +40,8 @@ public static class ArticlesApi
             .WithDescription("text/plain; charset=utf-8. Quote `start`/`end` offsets are UTF-16 code units into this text (as JavaScript and .NET string indices), end exclusive.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
         article.MapGet("/brief", GetBrief).WithName("GetBrief").WithSummary("The brief of a stored article.")
+            .WithLengthQuery()
+            .WithResponseExample("200", ApiExamples.Brief())
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status502BadGateway)
@@ -46,9 +49,14 @@ public static class ArticlesApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         article.MapGet("/brief/stream", StreamBrief).WithName("StreamBrief")
             .WithSummary("The brief as Server-Sent Events: progress, token, then result (or error).")
+            .WithLengthQuery()
+            .WithEventStream("Events: `progress` (chunks mapped, reduce levels), `token` (the final brief, piece by piece), then `result` (the brief) or `error` (a problem, when the work fails after the stream started).",
+                ("progress", typeof(BriefProgressEvent)), ("token", typeof(BriefTokenEvent)), ("result", typeof(BriefResponse)), ("error", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)))
+            .WithStreamLimits()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         article.MapGet("/quotes", GetQuotes).WithName("GetQuotes").WithSummary("The key-quote digest of a stored article.")
+            .WithCountQuery("max")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }
@@ -89,7 +97,7 @@ public static class ArticlesApi
         string id, [AsParameters] BriefQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var brief = await grains.GetGrain<IArticleGrain>(id).GetBriefAsync(query.ToOptions(), cancellationToken);
-        return TypedResults.Ok(brief.ToResponse(id, query.Preset));
+        return TypedResults.Ok(brief.ToResponse(id, query.Preset, query.Strict));
     }
 
     /// <summary>
@@ -101,22 +109,10 @@ public static class ArticlesApi
     internal static async Task<ServerSentEventsResult<string>> StreamBrief(
         string id, [AsParameters] BriefQuery query, HttpContext http, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var events = grains.GetGrain<IArticleGrain>(id).StreamBriefAsync(query.ToOptions(), cancellationToken);
-        var first = events.GetAsyncEnumerator(cancellationToken);
-        bool any;
-        try
-        {
-            any = await first.MoveNextAsync();
-        }
-        catch
-        {
-            await first.DisposeAsync();
-            throw;
-        }
-
+        var (first, any) = await BriefEvents.FirstAsync(grains.GetGrain<IArticleGrain>(id).StreamBriefAsync(query.ToOptions(), cancellationToken), cancellationToken);
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var logger = loggers.CreateLogger(typeof(ArticlesApi));
-        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, http, logger, cancellationToken));
+        return TypedResults.ServerSentEvents(BriefEvents.ToSse(first, any, id, query.Preset, query.Strict, http, logger, cancellationToken));
     }
 
     internal static async Task<Ok<QuotesResponse>> GetQuotes(

@@ -22,21 +22,27 @@ public static class BriefEvents
 {
     public const string ContentType = "text/event-stream";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     /// <summary>
     /// The events of <paramref name="events"/>, whose first move has been made (<paramref name="any"/>
     /// says whether it found one). A failure after that ends the stream with an <c>error</c> event;
     /// the client leaving ends it quietly (the grain saw the same cancellation).
     /// </summary>
-    internal static async IAsyncEnumerable<SseItem<string>> ToSse(
-        IAsyncEnumerator<BriefEvent> events, bool any, string id, BriefLength length, HttpContext http, ILogger logger,
+    internal static IAsyncEnumerable<SseItem<string>> ToSse(
+        IAsyncEnumerator<BriefEvent> events, bool any, string id, BriefLength length, bool strict, HttpContext http, ILogger logger,
+        CancellationToken cancellationToken) =>
+        ToSse(events, any, e => ToItem(e, id, length, strict), id, http, logger, cancellationToken);
+
+    /// <summary>Any grain's events as Server-Sent Events, the same way: <paramref name="toItem"/> names each event; a failure after the first ends the stream with <c>error</c>.</summary>
+    internal static async IAsyncEnumerable<SseItem<string>> ToSse<TEvent>(
+        IAsyncEnumerator<TEvent> events, bool any, Func<TEvent, SseItem<string>> toItem, string id, HttpContext http, ILogger logger,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var e = events;
         while (any)
         {
-            yield return ToItem(e.Current, id, length);
+            yield return toItem(e.Current);
             Exception? failure = null;
             try
             {
@@ -59,11 +65,30 @@ public static class BriefEvents
         }
     }
 
-    private static SseItem<string> ToItem(BriefEvent e, string id, BriefLength length) => e.Kind switch
+    /// <summary>
+    /// Makes the first move of <paramref name="events"/> before the response starts, so a failure
+    /// before the first event (unknown id, over a limit) is a plain ProblemDetails response.
+    /// </summary>
+    internal static async Task<(IAsyncEnumerator<TEvent> Events, bool Any)> FirstAsync<TEvent>(IAsyncEnumerable<TEvent> events, CancellationToken cancellationToken)
+    {
+        var first = events.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            return (first, await first.MoveNextAsync());
+        }
+        catch
+        {
+            await first.DisposeAsync();
+            throw;
+        }
+    }
+
+    // With verify=strict the tokens are the brief as written; the result leaves its flagged sentences out.
+    private static SseItem<string> ToItem(BriefEvent e, string id, BriefLength length, bool strict) => e.Kind switch
     {
         BriefEventKind.Progress => Item("progress", new BriefProgressEvent(e.Stage ?? "", e.Done, e.Total, e.Level)),
         BriefEventKind.Token => Item("token", new BriefTokenEvent(e.Text ?? "")),
-        _ => Item("result", e.Brief!.ToResponse(id, length)),
+        _ => Item("result", e.Brief!.ToResponse(id, length, strict)),
     };
 
     private static SseItem<string> ErrorItem(Exception ex, string id, HttpContext http, ILogger logger)
@@ -71,7 +96,7 @@ public static class BriefEvents
         var problem = ProblemMapping.From(ex);
         if (problem.Status >= 500 && ex is not BackendFailureException)
         {
-            logger.LogError(ex, "Brief stream of {ArticleId} failed", id);
+            logger.LogError(ex, "Event stream of {Id} failed", id);
         }
 
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
@@ -79,5 +104,5 @@ public static class BriefEvents
     }
 
     // JSON from System.Text.Json has no raw newlines, so each event is one data line.
-    private static SseItem<string> Item<T>(string name, T payload) => new(JsonSerializer.Serialize(payload, Json), name);
+    internal static SseItem<string> Item<T>(string name, T payload) => new(JsonSerializer.Serialize(payload, Json), name);
 }

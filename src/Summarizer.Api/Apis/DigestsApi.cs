@@ -17,6 +17,8 @@ public static class DigestsApi
             .WithName("CreateDigest")
             .WithSummary("Brief and key-quote digest of an article (text, html or a url to fetch), in one call.")
             .Accepts<DigestRequest>("application/json", "text/plain", "text/html")
+            .WithArticleBodies(ApiExamples.DigestRequest(), "title", "length", "maxQuotes", "backend")
+            .WithResponseExample("200", ApiExamples.Digest())
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -39,11 +41,12 @@ public static class DigestsApi
         var info = await article.StoreAsync(content, cancellationToken);
         var briefTask = article.GetBriefAsync(new BriefOptions(body.Length, body.Backend), cancellationToken);
         var quotesTask = article.GetKeyQuotesAsync(body.MaxQuotes, body.Backend, cancellationToken);
-        var brief = await briefTask;
+        var brief = (await briefTask).Verified(body.Strict);
         var quotes = await quotesTask;
+        var degraded = DegradedParts.Of(brief, quotes);
         return TypedResults.Ok(new DigestResponse(
             id, info.Title, info.Date, body.Length.ToWireName(), brief.Text, brief.Sentences,
-            [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, brief.Degraded, brief.DegradedReason,
-            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse()));
+            [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, degraded.Count > 0, degraded.FirstOrDefault()?.Reason,
+            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse(), brief.Faithfulness.ToResponse(body.Strict), degraded));
     }
 }

@@ -10,6 +10,15 @@ internal static class ApiParameters
     public static ProblemHttpResult? Length(string? value, out BriefLength length) =>
         BriefLengths.TryParse(value, out length) ? null : Problems.Invalid("length", "length must be one of: short, medium, long.");
 
+    /// <summary><c>off</c> or <c>strict</c> (any case); absent is off. Strict leaves a brief's flagged sentences out.</summary>
+    public static ProblemHttpResult? Verify(string? value, out bool strict)
+    {
+        strict = string.Equals(value, "strict", StringComparison.OrdinalIgnoreCase);
+        return value is null || strict || string.Equals(value, "off", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Problems.Invalid("verify", "verify must be one of: off, strict.");
+    }
+
     /// <summary>A count in <c>0..limit</c> given as text (a query parameter); absent is <paramref name="fallback"/>.</summary>
     public static ProblemHttpResult? Count(string field, string? value, int fallback, int limit, out int count)
     {

@@ -1,3 +1,4 @@
+using Summarizer.Contracts;
 using Microsoft.AspNetCore.Http;
 using Summarizer.Text;
 
@@ -19,5 +20,5 @@ internal sealed class ArticleIdFilter : IEndpointFilter
     }
 
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnknownArticle(string id) =>
-        Problems.NotFound($"No article with id '{id}' is stored.");
+        Problems.NotFound($"No article with id {Echo.Quote(id)} is stored.");
 }

@@ -15,8 +15,8 @@ public sealed class DigestBody : IRequestPart
 {
     private DigestBody(ProblemHttpResult problem) => Problem = problem;
 
-    private DigestBody(ArticleContent content, BriefLength length, int maxQuotes, string? backend) =>
-        (Content, Length, MaxQuotes, Backend) = (content, length, maxQuotes, backend);
+    private DigestBody(ArticleContent content, BriefLength length, int maxQuotes, string? backend, bool strict) =>
+        (Content, Length, MaxQuotes, Backend, Strict) = (content, length, maxQuotes, backend, strict);
 
     public ProblemHttpResult? Problem { get; }
 
@@ -27,6 +27,9 @@ public sealed class DigestBody : IRequestPart
     public int MaxQuotes { get; }
 
     public string? Backend { get; }
+
+    /// <summary><c>verify=strict</c>: the brief without its flagged sentences.</summary>
+    public bool Strict { get; }
 
     public static async ValueTask<DigestBody> BindAsync(HttpContext context)
     {
@@ -39,8 +42,10 @@ public sealed class DigestBody : IRequestPart
         }
 
         var maxQuotes = 0;
+        var strict = false;
         problem = ApiParameters.Length(request!.Length, out var length)
-            ?? ApiParameters.Count("maxQuotes", request.MaxQuotes, options.DefaultMaxQuotes, options.MaxQuotesLimit, out maxQuotes);
+            ?? ApiParameters.Count("maxQuotes", request.MaxQuotes, options.DefaultMaxQuotes, options.MaxQuotesLimit, out maxQuotes)
+            ?? ApiParameters.Verify(request.Verify, out strict);
         if (problem is not null)
         {
             return new DigestBody(problem);
@@ -48,7 +53,7 @@ public sealed class DigestBody : IRequestPart
 
         var (content, contentProblem) = await ArticleInput.FromAsync(
             new ArticleFields(request.Text, request.Html, request.Url, request.Title, SourceUrl: null), context);
-        return contentProblem is not null ? new DigestBody(contentProblem) : new DigestBody(content!, length, maxQuotes, request.Backend);
+        return contentProblem is not null ? new DigestBody(contentProblem) : new DigestBody(content!, length, maxQuotes, request.Backend, strict);
     }
 
     /// <summary>A plain-text or HTML body is the article; the other fields come from the query.</summary>
@@ -66,6 +71,7 @@ public sealed class DigestBody : IRequestPart
             Title = query["title"],
             Length = query["length"],
             Backend = query["backend"],
+            Verify = query["verify"],
             MaxQuotes = query.ContainsKey("maxQuotes") ? maxQuotes : null,
         }, null);
     }

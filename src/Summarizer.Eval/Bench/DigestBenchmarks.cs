@@ -1,3 +1,4 @@
+using Summarizer.Contracts;
 using BenchmarkDotNet.Attributes;
 
 namespace Summarizer.Eval.Bench;
@@ -22,8 +23,8 @@ public class DigestBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public DigestResult SeedDigest() => _pipeline.Run(_seed, null, 3);
+    public DigestResult SeedDigest() => _pipeline.Run(_seed, null, BriefLength.Short);
 
     [Benchmark]
-    public DigestResult LongArticleDigest() => _pipeline.Run(_long, null, 3);
+    public DigestResult LongArticleDigest() => _pipeline.Run(_long, null, BriefLength.Short);
 }

@@ -14,7 +14,8 @@ public sealed record SummaryExample(
 public sealed record QuoteArticle(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string? Title,
-    [property: JsonPropertyName("article")] string Article);
+    [property: JsonPropertyName("article")] string Article,
+    [property: JsonPropertyName("publisher")] string? Publisher = null);
 
 /// <summary>A PolNeAR gold quote; offsets index the raw <c>article</c> text.</summary>
 public sealed record GoldQuote(

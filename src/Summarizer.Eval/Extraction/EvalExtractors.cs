@@ -13,7 +13,15 @@ internal static class EvalExtractors
     public const string SmartReaderPlain = "smartreader";
     public const string Regex = "regex";
 
-    public static readonly string[] Names = [Ours, SmartReaderPlain, Regex];
+    /// <summary>Our extractor's candidates alone (<see cref="ExtractionOptions.OnlyCandidate"/>), to see what each adds.</summary>
+    public static readonly string[] Candidates =
+        [ExtractionCandidates.DomRules, ExtractionCandidates.Readability, ExtractionCandidates.ReadabilityPlain, ExtractionCandidates.JsonLd];
+
+    public static readonly string[] Names = [Ours, SmartReaderPlain, Regex, .. Candidates];
+
+    /// <summary>The service's extractor, or one of its candidates alone.</summary>
+    public static ArticleExtractor Create(string name) =>
+        new(new ExtractionOptions { OnlyCandidate = Candidates.Contains(name) ? name : null });
 
     /// <summary>A page's text from its raw bytes. SmartReader reads the bytes itself (as the README's baseline did);
     /// the others get the text <see cref="HtmlDecoding"/> decodes, outside the timed part.</summary>

@@ -18,16 +18,17 @@ internal sealed class ReadabilityRun
 
     public Timings Timings { get; } = new();
 
-    public static ReadabilityRun Run(IReadOnlyList<ReadabilityPage> pages, string extractorName, TextWriter? errors, Action step)
+    public static ReadabilityRun Run(IReadOnlyList<ReadabilityPage> pages, string extractorName, TextWriter? errors, Action step, Action<string, string>? write = null)
     {
         var run = new ReadabilityRun();
-        var extract = EvalExtractors.ForText(extractorName, new ArticleExtractor());
+        var extract = EvalExtractors.ForText(extractorName, EvalExtractors.Create(extractorName));
         foreach (var page in pages)
         {
             var url = new Uri($"http://fakehost/test/{Uri.EscapeDataString(page.Id)}/");
             run.Timings.Mark(true);
             var output = extract(page.Html, url);
             run.Timings.Mark(false);
+            write?.Invoke(page.Id, output.Text);
             var body = run.Body["whole"].Add(page.ArticleBody ?? "", output.Text);
             run.Body[Folds.ByHash(page.Id) == 'A' ? "fold A" : "fold B"].Add(page.ArticleBody ?? "", output.Text);
             if (body.Tp < 0.9)

@@ -20,10 +20,10 @@ internal sealed class SnippetRun
 
     public Dictionary<string, int> Rejections { get; } = [];
 
-    public static SnippetRun Run(IReadOnlyList<SnippetPage> pages, string extractorName, TextWriter? errors, Action step)
+    public static SnippetRun Run(IReadOnlyList<SnippetPage> pages, string extractorName, TextWriter? errors, Action step, Action<string, string>? write = null)
     {
         var run = new SnippetRun();
-        var extractor = new ArticleExtractor();
+        var extractor = EvalExtractors.Create(extractorName);
         var warmUp = EvalExtractors.ForBytes(extractorName, extractor, _ => { });
         foreach (var page in pages.Take(20))
         {
@@ -34,6 +34,7 @@ internal sealed class SnippetRun
         foreach (var page in pages)
         {
             var output = extract(page.Html, new Uri(page.Url));
+            write?.Invoke(page.File, output.Text);
             run.Methods[output.Method] = run.Methods.GetValueOrDefault(output.Method) + 1;
             if (output.Rejected is { } reason)
             {

@@ -8,6 +8,7 @@ namespace Summarizer.Grains.Pipeline;
 /// Computes one brief through an <see cref="ISummaryWorker"/>: one call for an article that fits
 /// (streamed, unless the backend is single-pass), else map-reduce (<see cref="MapReduce"/>).
 /// Progress and tokens are published as <see cref="BriefEvent"/>s; the Result event is the caller's.
+/// The brief comes back with its faithfulness receipt (<see cref="FaithfulnessStep"/>).
 /// </summary>
 public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, LongArticleOptions options)
 {
@@ -15,6 +16,12 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(publish);
+        var brief = await SummarizeAsync(job, publish, cancellationToken);
+        return FaithfulnessStep.Attach(job.Document, brief);
+    }
+
+    private async Task<Brief> SummarizeAsync(BriefJob job, Action<BriefEvent> publish, CancellationToken cancellationToken)
+    {
         var spec = BriefSpec.For(job.Length, job.Backend);
         using var activity = PipelineActivities.Brief(job, spec);
         if (job.Plan.Chunks is { } chunks)
@@ -25,7 +32,7 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
         }
 
         publish(BriefEvent.Progress("brief", 0, 1));
-        var work = Work(job, job.Document.Text, WorkKind.Brief, job.Sentences);
+        var work = Work(job, job.Document.Text, SummaryTarget.Brief(job.Length, job.Sentences));
         var key = BriefSpec.SummarizerKey(job.ArticleId, spec);
         Brief brief;
         using var step = PipelineActivities.Step(job, WorkKind.Brief, spec);
@@ -44,8 +51,8 @@ public sealed class BriefPipeline(ISummaryWorker worker, TokenChunker chunker, L
         return brief;
     }
 
-    internal static SummarizeWork Work(BriefJob job, string text, WorkKind kind, int sentences) =>
-        new(text, job.Document.Title, job.Length, job.Backend.Name) { Kind = kind, TargetSentences = sentences };
+    internal static SummarizeWork Work(BriefJob job, string text, SummaryTarget target) =>
+        new(text, job.Document.Title, target, job.Backend.Name);
 
     /// <summary>The last step of a brief, streamed: its tokens become token events as the backend produces them.</summary>
     internal static async Task<Brief> StreamAsync(ISummaryWorker worker, string key, SummarizeWork work, Action<BriefEvent> publish, CancellationToken cancellationToken)

@@ -13,13 +13,16 @@ public sealed record BriefPlan(ContextBudget? Budget, IReadOnlyList<TextChunk>? 
 /// <summary>
 /// Plans the briefs of one article: one pass when the backend takes any length (extractive) or the
 /// text fits its input budget, else chunks of the budget; more chunks than <c>MaxChunks</c> is an
-/// <see cref="ArticleLimitExceededException"/>. The chunks of each budget are computed once and kept
-/// (an article grain holds one of these for its life).
+/// <see cref="ArticleLimitExceededException"/>. The token counts a plan needs are computed once per
+/// article and kept with it (an article grain holds one planner for its life): each sentence's count,
+/// shared by every budget, and the chunks of each budget. Whether the text fits is answered without
+/// counting it whole (<see cref="TokenCounter.Fits"/> stops at the budget).
 /// </summary>
 public sealed class BriefPlanner(ArticleDocument document, TokenCounter tokens, TokenChunker chunker, int overlapTokens, int maxChunks)
 {
     private readonly Dictionary<int, IReadOnlyList<TextChunk>?> _chunks = [];
     private readonly object _gate = new();
+    private int[]? _sentenceTokens;
 
     public ArticleDocument Document { get; } = document;
 
@@ -36,7 +39,7 @@ public sealed class BriefPlanner(ArticleDocument document, TokenCounter tokens, 
         {
             if (!_chunks.TryGetValue(input, out chunks))
             {
-                chunks = tokens.Count(Document.Text) <= input ? null : chunker.Chunk(Document, input, overlapTokens);
+                chunks = tokens.Fits(Document.Text, input) ? null : chunker.Chunk(Document, input, overlapTokens, SentenceTokens());
                 _chunks[input] = chunks;
             }
         }
@@ -48,4 +51,7 @@ public sealed class BriefPlanner(ArticleDocument document, TokenCounter tokens, 
 
         return new BriefPlan(budget, chunks);
     }
+
+    /// <summary>Each sentence's token count, counted on first need (under the gate).</summary>
+    private int[] SentenceTokens() => _sentenceTokens ??= tokens.CountEach(Document.Text, Document.Sentences);
 }

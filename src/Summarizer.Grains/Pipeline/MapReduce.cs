@@ -23,7 +23,7 @@ internal sealed class MapReduce(
         var done = 0;
         var mapped = await Task.WhenAll(chunks.Select(async chunk =>
         {
-            var b = await ThrottledAsync(slots, chunk.Text, mapSpec, WorkKind.Map, options.MapSentences, chunk.Index, level: null);
+            var b = await ThrottledAsync(slots, chunk.Text, mapSpec, SummaryTarget.Map(options.MapSentences), chunk.Index, level: null);
             Progress("map", ref done, chunks.Count, 0);
             return b;
         }));
@@ -37,7 +37,7 @@ internal sealed class MapReduce(
             if (groups.Count == 1)
             {
                 var text = TokenChunker.Join(groups[0].Texts);
-                var work = BriefPipeline.Work(job, text, WorkKind.Reduce, job.Sentences);
+                var work = BriefPipeline.Work(job, text, SummaryTarget.FinalReduce(job.Length, job.Sentences));
                 var finalSpec = BriefSpec.FinalReduce(job.Length, job.Backend);
                 var key = BriefSpec.SummarizerKey(ArticleId.Compute(text), finalSpec);
                 Brief final;
@@ -56,7 +56,7 @@ internal sealed class MapReduce(
             {
                 var b = group.Texts.Count == 1 && string.Equals(group.Texts[0], parts[group.Range.Start].Text, StringComparison.Ordinal)
                     ? parts[group.Range.Start]
-                    : await ThrottledAsync(slots, TokenChunker.Join(group.Texts), reduceSpec, WorkKind.Reduce, options.ReduceSentences, chunkIndex: null, level1);
+                    : await ThrottledAsync(slots, TokenChunker.Join(group.Texts), reduceSpec, SummaryTarget.Reduce(options.ReduceSentences), chunkIndex: null, level1);
                 Progress("reduce", ref reduced, groups.Count, level1);
                 return b;
             }));
@@ -89,13 +89,13 @@ internal sealed class MapReduce(
         }
     }
 
-    private async Task<Brief> ThrottledAsync(SemaphoreSlim slots, string text, string spec, WorkKind kind, int sentences, int? chunkIndex, int? level)
+    private async Task<Brief> ThrottledAsync(SemaphoreSlim slots, string text, string spec, SummaryTarget target, int? chunkIndex, int? level)
     {
-        using var activity = PipelineActivities.Step(job, kind, spec, chunkIndex, level);
+        using var activity = PipelineActivities.Step(job, target.Kind, spec, chunkIndex, level);
         await slots.WaitAsync(cancellationToken);
         try
         {
-            var work = BriefPipeline.Work(job, text, kind, sentences);
+            var work = BriefPipeline.Work(job, text, target);
             return await worker.SummarizeAsync(BriefSpec.SummarizerKey(ArticleId.Compute(text), spec), work, cancellationToken);
         }
         finally

@@ -22,7 +22,7 @@ internal static class PipelineActivities
     /// <summary>One step: <paramref name="kind"/> map (with the chunk's index), reduce (with its level) or brief.</summary>
     public static Activity? Step(BriefJob job, WorkKind kind, string spec, int? chunkIndex = null, int? level = null)
     {
-        var activity = Source.StartActivity("summarizer." + KindName(kind));
+        var activity = Source.StartActivity("summarizer." + kind.ToWireName());
         if (activity is null)
         {
             return null;
@@ -31,7 +31,7 @@ internal static class PipelineActivities
         activity.SetTag(TelemetryTags.ArticleId, job.ArticleId)
             .SetTag(TelemetryTags.Spec, spec)
             .SetTag(TelemetryTags.Backend, job.Backend.Name)
-            .SetTag(TelemetryTags.WorkKind, KindName(kind));
+            .SetTag(TelemetryTags.WorkKind, kind.ToWireName());
         if (chunkIndex is { } index)
         {
             activity.SetTag(TelemetryTags.ChunkIndex, index);
@@ -44,11 +44,4 @@ internal static class PipelineActivities
 
         return activity;
     }
-
-    public static string KindName(WorkKind kind) => kind switch
-    {
-        WorkKind.Map => "map",
-        WorkKind.Reduce => "reduce",
-        _ => "brief",
-    };
 }

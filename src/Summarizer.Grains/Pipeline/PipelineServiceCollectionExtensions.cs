@@ -21,7 +21,7 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.MaxArticleBytes > 0, $"{LimitsOptions.Key(nameof(LimitsOptions.MaxArticleBytes))} must be positive.")
             .Validate(o => o.MaxChunks > 0, $"{LimitsOptions.Key(nameof(LimitsOptions.MaxChunks))} must be positive.")
             .ValidateOnStart();
-        // The o200k tokenizer takes ~0.25 s to build: one per process, built on first use.
+        // The o200k tokenizer takes ~0.25 s to build: one per process (a silo builds it at start, PipelineWarmup).
         services.TryAddSingleton(_ => TokenCounter.CreateO200k());
         services.TryAddSingleton<TokenChunker>();
         services.TryAddSingleton(TimeProvider.System);

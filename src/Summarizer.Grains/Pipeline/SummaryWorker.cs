@@ -70,7 +70,7 @@ public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catal
         var answer = text.ToString();
         var sentences = backend.SinglePass
             ? [.. SentenceSplitter.Split(answer.Trim()).Select(s => s.Slice(answer.Trim()))]
-            : Sentences(backend.Name, answer, Request(work).TargetSentences);
+            : Sentences(backend.Name, answer, work.Target.Sentences);
         yield return new SummaryPiece(null, new Brief(string.Join(' ', sentences), sentences, new BackendRef(backend.Name, backend.Model), Cached: false, Degraded: false, DegradedReason: null));
     }
 
@@ -94,15 +94,5 @@ public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catal
         return [.. lines.SelectMany(line => SentenceSplitter.Split(line).Select(s => s.Slice(line)))];
     }
 
-    private static SummaryRequest Request(SummarizeWork work)
-    {
-        var sentences = work.TargetSentences > 0 ? work.TargetSentences : work.Length.Sentences();
-        var kind = work.Kind switch
-        {
-            WorkKind.Map => SummaryTaskKind.Map,
-            WorkKind.Reduce => SummaryTaskKind.Reduce,
-            _ => SummaryTaskKind.Brief,
-        };
-        return new SummaryRequest(work.Text, work.Title, sentences, kind);
-    }
+    private static SummaryRequest Request(SummarizeWork work) => new(work.Text, work.Title, work.Target);
 }

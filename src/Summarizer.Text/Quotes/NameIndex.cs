@@ -36,6 +36,9 @@ internal sealed partial class NameIndex
         }
     }
 
+    /// <summary>The full names introduced in the article (titles stripped), in order of first mention, each once.</summary>
+    internal IEnumerable<string> People => _people.Select(p => p.Name).Distinct(StringComparer.Ordinal);
+
     public string Resolve(string speaker, int quoteOffset, string? previousSpeaker)
     {
         if (speaker is "he" or "she" or "He" or "She" or "they" or "They")
@@ -56,24 +59,47 @@ internal sealed partial class NameIndex
 
         if (!name.Contains(' ', StringComparison.Ordinal))
         {
-            // Surname → the full name introduced earlier (or anywhere, failing that).
-            string? best = null;
-            foreach (var (offset, full) in _people)
-            {
-                if (full.EndsWith(" " + name, StringComparison.Ordinal))
-                {
-                    best = full;
-                    if (offset > quoteOffset)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            return best ?? name;
+            return PersonWithSurname(name) ?? name;
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// A bare surname ("Cruz", "Mr. Clinton") → the person the article means among the full names
+    /// it writes out with that surname (docs/ATTRIBUTION.md, "Resolution"): with several, the one
+    /// written out most often, then the one introduced first. (Before, a full name written after the
+    /// quote overrode the one before it: every "Cruz" before "Rafael Cruz" became the father.)
+    /// </summary>
+    private string? PersonWithSurname(string surname)
+    {
+        var people = new List<(string Name, int First, int Count)>();
+        foreach (var (offset, full) in _people)
+        {
+            if (!full.EndsWith(" " + surname, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var i = people.FindIndex(p => p.Name == full);
+            if (i < 0)
+            {
+                people.Add((full, offset, 1));
+            }
+            else
+            {
+                people[i] = people[i] with { Count = people[i].Count + 1 };
+            }
+        }
+
+        if (people.Count <= 1)
+        {
+            return people.Count == 1 ? people[0].Name : null;
+        }
+
+        // The one written out in full most often is the one a bare surname means; on a tie, the one
+        // introduced first (a later relative is written out in full: "Heidi Cruz").
+        return people.OrderByDescending(p => p.Count).ThenBy(p => p.First).First().Name;
     }
 
     internal string? LastPersonBefore(int offset)

@@ -15,7 +15,9 @@ internal static partial class SpeakerPhrase
     /// The speaker phrase that ends right before <paramref name="end"/> in <paramref name="s"/>
     /// (the text before a cue verb). Null when the words there cannot be a subject.
     /// </summary>
-    public static string? Before(string s, int end, bool allowBare = true)
+    public static string? Before(string s, int end, bool allowBare = true) => Checked(BeforeUnchecked(s, end, allowBare), cutAtVerb: false);
+
+    private static string? BeforeUnchecked(string s, int end, bool allowBare)
     {
         // A subject sits within a few dozen words of its verb, on the same line: tokenize only that window.
         var from = Math.Max(0, end - 300);
@@ -28,7 +30,9 @@ internal static partial class SpeakerPhrase
         from = lineBreak < 0 ? from : lineBreak + 1;
         var tokens = Tokenize(s, from, end);
         var i = tokens.Count - 1;
-        while (i >= 0 && (QuoteLexicon.Auxiliaries.Contains(tokens[i].Word) || (tokens[i].Word.EndsWith("ly", StringComparison.Ordinal) && tokens[i].Word.Length > 4 && char.IsLower(tokens[i].Word[0]))))
+        // Auxiliaries and -ly adverbs between subject and verb are skipped, but "family" and "ally" are nouns.
+        while (i >= 0 && (QuoteLexicon.Auxiliaries.Contains(tokens[i].Word)
+                          || (tokens[i].Word.EndsWith("ly", StringComparison.Ordinal) && tokens[i].Word.Length > 4 && char.IsLower(tokens[i].Word[0]) && !IsSpeakerNoun(tokens[i].Word))))
         {
             i--;
         }
@@ -81,6 +85,13 @@ internal static partial class SpeakerPhrase
     /// <summary>The speaker phrase that starts at <paramref name="start"/> ("said Rep. G.K. Butterfield (D-N.C.), head of ...").</summary>
     public static string? After(string s, int start, int limit = 160)
     {
+        var phrase = AfterUnchecked(s, start, limit, out var endsAtCue);
+        return Checked(phrase, cutAtVerb: !endsAtCue);
+    }
+
+    private static string? AfterUnchecked(string s, int start, int limit, out bool endsAtCue)
+    {
+        endsAtCue = false;
         // The phrase ends with its line: "said\n\nJane Doe" names nobody.
         var end = Math.Min(s.Length, start + limit);
         var lineEnd = start < end ? s.IndexOf('\n', start, end - start) : -1;
@@ -105,7 +116,36 @@ internal static partial class SpeakerPhrase
                 j++;
             }
 
-            return j > 0 ? Join(tokens, 0, j) : null;
+            if (j == 0)
+            {
+                return null;
+            }
+
+            endsAtCue = j + 1 < tokens.Count && (Cues.IsCue(tokens[j + 1].Word) || QuoteLexicon.Auxiliaries.Contains(tokens[j + 1].Word));
+
+            // "Another critic, Laurence H. Tribe, likened …", "a spokeswoman for the company, Jane
+            // Doe": a name in apposition to the description is the speaker.
+            var c = j + 1;
+            while (c < tokens.Count && c - j <= 8 && tokens[c].Word is not ("," or "." or ";" or ":" or "“" or "”" or "\"") && !Cues.IsCue(tokens[c].Word))
+            {
+                c++;
+            }
+
+            if (c + 1 < tokens.Count && tokens[c].Word == "," && IsCapitalized(tokens[c + 1].Word) && !QuoteLexicon.FunctionWords.Contains(tokens[c + 1].Word))
+            {
+                var e = c + 1;
+                while (e + 1 < tokens.Count && (IsCapitalized(tokens[e + 1].Word) || QuoteLexicon.NameParticles.Contains(tokens[e + 1].Word)))
+                {
+                    e++;
+                }
+
+                if (e > c + 1 && (e + 1 == tokens.Count || tokens[e + 1].Word is "," or "(" or "." || Cues.IsCue(tokens[e + 1].Word)))
+                {
+                    return Join(tokens, c + 1, e);
+                }
+            }
+
+            return Join(tokens, 0, j);
         }
 
         // "said 9/11 widow Terry Strada", "said former Gov. Jeb Bush": a short lower-case role (or a

@@ -18,7 +18,7 @@ public sealed class FakeSummaryWorker : ISummaryWorker
 
     public IReadOnlyList<WorkerCall> Calls => [.. _calls];
 
-    public Func<SummarizeWork, string> Answer { get; set; } = w => $"Summary of {w.Kind} {w.Text.Length}.";
+    public Func<SummarizeWork, string> Answer { get; set; } = w => $"Summary of {w.Target.Kind} {w.Text.Length}.";
 
     public Func<SummarizeWork, bool> Degrade { get; set; } = _ => false;
 
@@ -27,7 +27,7 @@ public sealed class FakeSummaryWorker : ISummaryWorker
 
     public async Task<Brief> SummarizeAsync(string key, SummarizeWork work, CancellationToken cancellationToken)
     {
-        _calls.Enqueue(new WorkerCall(key, work.Kind, work.TargetSentences, false, work.Text));
+        _calls.Enqueue(new WorkerCall(key, work.Target.Kind, work.Target.Sentences, false, work.Text));
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
@@ -38,7 +38,7 @@ public sealed class FakeSummaryWorker : ISummaryWorker
 
     public async IAsyncEnumerable<SummaryPiece> StreamAsync(string key, SummarizeWork work, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _calls.Enqueue(new WorkerCall(key, work.Kind, work.TargetSentences, true, work.Text));
+        _calls.Enqueue(new WorkerCall(key, work.Target.Kind, work.Target.Sentences, true, work.Text));
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);

@@ -83,7 +83,7 @@ public sealed class MapReduceTests
         var worker = new FakeSummaryWorker();
         var (job, _) = Job(4, "degraded");
         var first = true;
-        worker.Degrade = w => w.Kind == WorkKind.Map && first && !(first = false);
+        worker.Degrade = w => w.Target.Kind == WorkKind.Map && first && !(first = false);
 
         var brief = await Pipeline(worker).RunAsync(job, _ => { }, CancellationToken.None);
 

@@ -26,22 +26,26 @@ public sealed class ClusterHosts(string redis, string? clusterId = null)
     /// <summary>
     /// Builds and starts a gateway. With <paramref name="waitForStart"/> false it returns once HTTP
     /// answers, connected to a silo or not (so its port is chosen up front: the start that would
-    /// report it has not finished).
+    /// report it has not finished). A gateway refuses to start without API keys unless told
+    /// <c>Summarizer:Auth:Mode=None</c>; these hosts say None unless <paramref name="extraArgs"/> set
+    /// <c>--Summarizer:Auth:Mode=Keys</c> with keys (a later argument wins).
     /// </summary>
     public Task<RunningHost> StartGatewayAsync(bool waitForStart = true, params string[] extraArgs)
     {
         if (waitForStart)
         {
-            return RunningHost.StartAsync(SummarizerGateway.Build([.. CommonArgs(LoopbackPorts.AnyPortUrl), .. extraArgs]));
+            return RunningHost.StartAsync(SummarizerGateway.Build([.. CommonArgs(LoopbackPorts.AnyPortUrl), NoAuth, .. extraArgs]));
         }
 
         var url = $"http://127.0.0.1:{LoopbackPorts.Free()}";
-        return RunningHost.StartWithoutWaitingAsync(SummarizerGateway.Build([.. CommonArgs(url), .. extraArgs]), new Uri(url));
+        return RunningHost.StartWithoutWaitingAsync(SummarizerGateway.Build([.. CommonArgs(url), NoAuth, .. extraArgs]), new Uri(url));
     }
+
+    private const string NoAuth = "--Summarizer:Auth:Mode=None";
 
     /// <summary>Builds and starts a gateway (HTTP on port 0, read back) after <paramref name="configure"/> has had its builder.</summary>
     public Task<RunningHost> StartGatewayAsync(Action<WebApplicationBuilder> configure, params string[] extraArgs) =>
-        RunningHost.StartAsync(SummarizerGateway.Build([.. CommonArgs(LoopbackPorts.AnyPortUrl), .. extraArgs], configure));
+        RunningHost.StartAsync(SummarizerGateway.Build([.. CommonArgs(LoopbackPorts.AnyPortUrl), NoAuth, .. extraArgs], configure));
 
     private string[] CommonArgs(string url) =>
     [

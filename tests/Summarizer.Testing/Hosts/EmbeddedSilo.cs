@@ -12,10 +12,13 @@ namespace Summarizer.Testing;
 /// </summary>
 public static class EmbeddedSilo
 {
-    public static Task<RunningHost> StartAsync(params string[] args)
+    public static Task<RunningHost> StartAsync(params string[] args) => StartAsync(null, args);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configure"/> run on the builder (a log capture, a fake clock).</summary>
+    public static Task<RunningHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, params string[] args)
     {
         var data = new TempDirectory();
-        return RunningHost.StartAsync(SummarizerSilo.Build([.. Args(data.Path), .. args]), owned: data);
+        return RunningHost.StartAsync(SummarizerSilo.Build([.. Args(data.Path), .. args], configure), owned: data);
     }
 
     /// <summary>A silo on the data directory <paramref name="dataPath"/>, which outlives it (restart tests).</summary>

@@ -32,6 +32,9 @@ public sealed record LongArticleClusterSettings
     public int MaxChunks { get; init; } = 60;
 
     public long MaxArticleBytes { get; init; } = 400_000;
+
+    /// <summary>More configuration for the silos and the HTTP API (e.g. Summarizer:Fetch keys that let them reach a loopback page server).</summary>
+    public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
 }
 
 /// <summary>
@@ -43,8 +46,9 @@ public sealed record LongArticleClusterSettings
 /// </summary>
 public sealed class LongArticleCluster : IAsyncDisposable
 {
-    private LongArticleCluster(LoopbackModelServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings)
+    private LongArticleCluster(LoopbackModelServer server, InProcessTestCluster cluster, WebApplication api, HttpClient http, TokenCounter tokens, LongArticleClusterSettings settings, IReadOnlyDictionary<string, string?> siloConfiguration)
     {
+        SiloConfiguration = siloConfiguration;
         Server = server;
         Cluster = cluster;
         Api = api;
@@ -65,6 +69,9 @@ public sealed class LongArticleCluster : IAsyncDisposable
     public TokenCounter Tokens { get; }
 
     public LongArticleClusterSettings Settings { get; }
+
+    /// <summary>The configuration every silo reads (flat keys such as <c>Summarizer:Backends:llm:Endpoint</c>): the eval CLI can be given the same.</summary>
+    public IReadOnlyDictionary<string, string?> SiloConfiguration { get; }
 
     /// <summary>The input budget of a backend, as the grains compute it.</summary>
     public int InputBudget(string backend) => backend == "llm-small"
@@ -89,6 +96,10 @@ public sealed class LongArticleCluster : IAsyncDisposable
         Backend(config, "llm-tight", "loopback-tight", settings.ContextTokens, settings.MaxOutputTokens, server.Endpoint);
         config["Summarizer:Backends:llm-tight:MaxConcurrency"] = "1";
         config["Summarizer:Backends:llm-tight:MaxQueue"] = "2";
+        foreach (var (key, value) in settings.Configuration)
+        {
+            config[key] = value;
+        }
 
         var builder = new InProcessTestClusterBuilder(settings.Silos);
         builder.ConfigureSiloHost((_, host) =>
@@ -108,6 +119,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         var web = WebApplication.CreateSlimBuilder();
         web.WebHost.UseUrls(LoopbackPorts.AnyPortUrl);
         web.Logging.ClearProviders();
+        web.Configuration.AddInMemoryCollection(settings.Configuration);
         web.Services.AddSingleton<IGrainFactory>(cluster.Client);
         web.Services.AddSingleton(cluster.Client);
         web.Services.AddSummarizerApi();
@@ -115,7 +127,7 @@ public sealed class LongArticleCluster : IAsyncDisposable
         api.UseSummarizerApi();
         await api.StartAsync();
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = LoopbackPorts.BoundAddress(api), Timeout = TimeSpan.FromMinutes(2) };
-        return new LongArticleCluster(server, cluster, api, http, tokens, settings);
+        return new LongArticleCluster(server, cluster, api, http, tokens, settings, config);
     }
 
     /// <summary>A backend of the real <c>OpenAICompatible</c> provider (Semantic Kernel's OpenAI connector) pointed at the loopback server.</summary>

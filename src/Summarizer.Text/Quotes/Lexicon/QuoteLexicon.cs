@@ -51,6 +51,16 @@ internal static class QuoteLexicon
 
     public static readonly FrozenSet<string> TitleMinorWords = Set("title-minor-words");
 
+    public static readonly FrozenSet<string> SpeakerHeads = Set("speaker-heads", ignoreCase: true);
+
+    public static readonly IReadOnlyList<string> SpeakerHeadSuffixes = Words("speaker-head-suffixes");
+
+    public static readonly FrozenSet<string> SpeakerHeadExceptions = Set("speaker-head-exceptions", ignoreCase: true);
+
+    public static readonly FrozenSet<string> HeadQuantifiers = Set("head-quantifiers", ignoreCase: true);
+
+    public static readonly FrozenSet<string> DescriptionPostModifiers = Set("description-post-modifiers", ignoreCase: true);
+
     /// <summary>Words as they are written in the file, for building patterns.</summary>
     public static IReadOnlyList<string> Words(string section) =>
         Sections.TryGetValue(section, out var words) ? words : throw new InvalidOperationException($"{ResourceName}: no [{section}] section");

@@ -4,7 +4,7 @@ using Summarizer.Text;
 namespace Summarizer.Backends;
 
 /// <summary>The offline, deterministic backend: <see cref="ExtractiveSummarizer"/> behind the seam.</summary>
-public sealed class ExtractiveBackend(string name) : ISummaryBackend
+public sealed class ExtractiveBackend(string name, BackendLimits? limits = null) : ISummaryBackend
 {
     public const string ProviderName = "Extractive";
 
@@ -13,6 +13,8 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
     public string Provider => ProviderName;
 
     public string? Model => null;
+
+    public BackendLimits Limits { get; } = limits ?? BackendLimits.Default;
 
     /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
     public string PromptVersion => "extractive-2";

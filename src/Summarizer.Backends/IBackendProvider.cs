@@ -18,5 +18,5 @@ internal sealed class ExtractiveBackendProvider : IBackendProvider
 {
     public string Provider => ExtractiveBackend.ProviderName;
 
-    public ISummaryBackend Create(string name, BackendOptions options) => new ExtractiveBackend(name);
+    public ISummaryBackend Create(string name, BackendOptions options) => new ExtractiveBackend(name, BackendLimits.From(options));
 }

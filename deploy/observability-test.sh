@@ -7,7 +7,8 @@
 # 1. builds Prometheus (Debian's package) and the Aspire dashboard (NuGet package) locally, up with
 #    2 silos, API keys on, silos + gateway exporting OTLP to the dashboard
 # 2. a digest through the gateway; /metrics without a key answers 401
-# 3. Prometheus' /api/v1/targets lists every silo and the gateway, all `up` (scraped with the key)
+# 3. Prometheus' /api/v1/targets lists every silo and the gateway, all `up` (scraped with the key);
+#    scaled to 3 silos, it lists the third too (Docker DNS service discovery)
 # 4. Prometheus answers a Summarizer metric from each job (requests on the gateway, backend calls on the silos)
 # 5. the dashboard's telemetry API holds the digest's trace: the gateway's HTTP span and silo spans in one trace
 # 6. down -v (always, by an EXIT trap)
@@ -33,24 +34,14 @@ log() { printf '[observability-test +%3ss] %s\n' "$((SECONDS - START))" "$*" >&2
 fail() { printf '[observability-test +%3ss] FAIL: %s\n' "$((SECONDS - START))" "$*" >&2; exit 1; }
 
 # --- Docker ----------------------------------------------------------------------------------
-[ -f "$SHARED_TOOLS/offline-docker.sh" ] || fail "no $SHARED_TOOLS/offline-docker.sh (shared/ must sit beside the repository)"
-if [ "$(id -u)" = 0 ]; then
-  bash "$SHARED_TOOLS/offline-docker.sh" || fail "offline-docker.sh could not make Docker work"
-else
-  sudo -n bash "$SHARED_TOOLS/offline-docker.sh" || fail "offline-docker.sh needs root (sudo -n failed)"
-fi
-docker info >/dev/null 2>&1 || fail "docker does not answer"
+. "$REPO/deploy/lib/docker-test.sh"
+ensure_docker
 # Prometheus' image starts from Debian: debian:bookworm-slim where it can be pulled, else the
 # debootstrap rootfs offline-docker.sh imports.
 if ! docker image inspect debian:bookworm-slim >/dev/null 2>&1 && docker image inspect offline-docker/debian-base:latest >/dev/null 2>&1; then
   export SUMMARIZER_DEBIAN_IMAGE=offline-docker/debian-base:latest
 fi
 
-free_port() { # first free 127.0.0.1 port from $1
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
 export SUMMARIZER_GATEWAY_PORT=${SUMMARIZER_GATEWAY_PORT:-$(free_port 18180)}
 export SUMMARIZER_PROMETHEUS_PORT=${SUMMARIZER_PROMETHEUS_PORT:-$(free_port 19090)}
 export SUMMARIZER_VIEWER_PORT=${SUMMARIZER_VIEWER_PORT:-$(free_port 18888)}
@@ -58,13 +49,11 @@ GW=http://127.0.0.1:$SUMMARIZER_GATEWAY_PORT
 PROM=http://127.0.0.1:$SUMMARIZER_PROMETHEUS_PORT
 VIEWER=http://127.0.0.1:$SUMMARIZER_VIEWER_PORT
 # Keys on (issue 11): one fresh client key, configured as its SHA-256; Prometheus scrapes with it.
-API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export SUMMARIZER_API_KEY_SHA256="sha256:$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)"
-export SUMMARIZER_AUTH_MODE=Keys
+use_fresh_api_key
 export SUMMARIZER_METRICS_API_KEY=$API_KEY
-export SUMMARIZER_VIEWER_API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+SUMMARIZER_VIEWER_API_KEY=$(random_key)
+export SUMMARIZER_VIEWER_API_KEY
 export OTEL_EXPORTER_OTLP_ENDPOINT=http://aspire-dashboard:18889
-AUTH=(-H "X-Api-Key: $API_KEY")
 dc() { timeout 600 docker compose -f "$REPO/docker-compose.yml" -p "$PROJECT" --profile observability "$@"; }
 
 cleanup() {
@@ -115,9 +104,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$GW/metrics" || tru
 log "GET /metrics without a key: 401"
 
 # --- 3. every silo and the gateway are scraped and up ----------------------------------------
-targets_up() { # prints a summary; succeeds when job summarizer-silo has $SILOS targets and summarizer-gateway 1, all up
+targets_up() { # N: job summarizer-silo has N targets and summarizer-gateway 1, all up (summary in targets.txt)
   curl -sf --max-time 5 -o "$WORK/targets.json" "$PROM/api/v1/targets?state=active" 2>/dev/null || return 1
-  python3 - "$WORK/targets.json" "$SILOS" >"$WORK/targets.txt" <<'PY'
+  python3 - "$WORK/targets.json" "$1" >"$WORK/targets.txt" <<'PY'
 import json, sys
 targets = json.load(open(sys.argv[1]))["data"]["activeTargets"]
 want = {"summarizer-silo": int(sys.argv[2]), "summarizer-gateway": 1}
@@ -130,8 +119,14 @@ for job, n in want.items():
 sys.exit(0 if ok else 1)
 PY
 }
-until_ok 120 "every silo and the gateway scraped and up" targets_up \
+until_ok 120 "every silo and the gateway scraped and up" targets_up "$SILOS" \
   || fail "Prometheus does not scrape every silo and the gateway after 120 s: $(cat "$WORK/targets.txt" 2>/dev/null)"
+log "Prometheus targets: $(tr '\n' ';' <"$WORK/targets.txt")"
+# Scaled silos are found through Docker's DNS, no config change: one more replica, one more target.
+log "scale silo=$((SILOS + 1))"
+dc up -d --no-recreate --scale silo=$((SILOS + 1)) >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "scale to $((SILOS + 1)) failed"; }
+until_ok 120 "the new silo is scraped and up" targets_up "$((SILOS + 1))" \
+  || fail "Prometheus does not scrape $((SILOS + 1)) silos after scaling, 120 s: $(cat "$WORK/targets.txt" 2>/dev/null)"
 log "Prometheus targets: $(tr '\n' ';' <"$WORK/targets.txt")"
 
 # --- 4. Summarizer metrics, queried from Prometheus ------------------------------------------
@@ -150,31 +145,35 @@ for jm in summarizer-gateway:summarizer_requests_total summarizer-silo:summarize
 done
 
 # --- 5. traces in the dashboard --------------------------------------------------------------
+VIEWER_AUTH=(-H "x-api-key: $SUMMARIZER_VIEWER_API_KEY")
 code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$VIEWER/api/telemetry/traces" || true)
 [ "$code" = 401 ] || fail "dashboard telemetry API without its key answered $code, expected 401"
-traces_arrived() { # a trace with the gateway's POST /v1/digests span that also holds silo spans
-  curl -sf --max-time 10 -H "x-api-key: $SUMMARIZER_VIEWER_API_KEY" -o "$WORK/traces.json" "$VIEWER/api/telemetry/traces" 2>/dev/null || return 1
-  python3 - "$WORK/traces.json" >"$WORK/traces.txt" <<'PY'
-import json, sys
-doc = json.load(open(sys.argv[1]))
-by_service = {}
-digest_traces = set()
-for rs in doc["data"]["resourceSpans"]:
-    attrs = {a["key"]: a["value"].get("stringValue") for a in rs["resource"].get("attributes", [])}
-    svc = attrs.get("service.name")
+spans_by_service() { # FILE: "service trace-id span-name" per span of an OTLP JSON answer of the telemetry API
+  python3 -c 'import json, sys
+for rs in json.load(open(sys.argv[1]))["data"]["resourceSpans"]:
+    svc = next((a["value"].get("stringValue") for a in rs["resource"].get("attributes", []) if a["key"] == "service.name"), "?")
     for ss in rs.get("scopeSpans", []):
         for sp in ss.get("spans", []):
-            by_service.setdefault(svc, set()).add(sp["traceId"])
-            if svc == "summarizer-gateway" and "/v1/digests" in sp["name"]:
-                digest_traces.add(sp["traceId"])
-shared = digest_traces & by_service.get("summarizer-silo", set())
-print(f"{doc['totalCount']} traces; services: " + ", ".join(f"{k}={len(v)}" for k, v in sorted(by_service.items(), key=lambda kv: str(kv[0])))
-      + f"; digest traces from the gateway: {len(digest_traces)}; of them with silo spans: {len(shared)}")
-sys.exit(0 if shared else 1)
-PY
+            print(svc, sp["traceId"], sp["name"])' "$1"
+}
+traces_arrived() { # a trace with the gateway's POST /v1/digests span that also holds silo spans
+  local id
+  # The gateway's traces only (the silos' Orleans background traces would crowd the first page).
+  curl -sf --max-time 10 "${VIEWER_AUTH[@]}" -o "$WORK/traces.json" "$VIEWER/api/telemetry/traces?resource=summarizer-gateway" 2>/dev/null || return 1
+  spans_by_service "$WORK/traces.json" | awk '$1 == "summarizer-gateway" && /\/v1\/digests/ { print $2 }' | sort -u >"$WORK/digest-traces.txt"
+  echo "digest traces from the gateway: $(wc -l <"$WORK/digest-traces.txt")" >"$WORK/traces.txt"
+  while read -r id; do
+    curl -sf --max-time 10 "${VIEWER_AUTH[@]}" -o "$WORK/trace.json" "$VIEWER/api/telemetry/traces/$id" 2>/dev/null || continue
+    spans_by_service "$WORK/trace.json" | awk '{ print $1 }' | sort | uniq -c | tr -s ' ' | tr '\n' ',' >"$WORK/trace-services.txt"
+    if grep -q ' summarizer-silo,' "$WORK/trace-services.txt"; then
+      echo "trace $id spans by service:$(sed 's/,$//' "$WORK/trace-services.txt")" >>"$WORK/traces.txt"
+      return 0
+    fi
+  done <"$WORK/digest-traces.txt"
+  return 1
 }
 until_ok 60 "traces arrived in the dashboard" traces_arrived \
   || fail "no trace holding the gateway's digest span and silo spans in the dashboard after 60 s: $(cat "$WORK/traces.txt" 2>/dev/null)"
-log "dashboard telemetry API: $(cat "$WORK/traces.txt")"
+log "dashboard telemetry API: $(tr '\n' ';' <"$WORK/traces.txt")"
 
 log "PASS"

@@ -11,7 +11,7 @@ public static partial class ExtractiveSummarizer
 {
     /// <summary>Picks up to <paramref name="sentenceCount"/> sentences and returns their text in article order.</summary>
     public static IReadOnlyList<string> Summarize(ArticleDocument document, int sentenceCount, ISentenceEmbedder? embedder = null, CancellationToken cancellationToken = default) =>
-        Summarize(document, sentenceCount, BriefRules.Default, embedder, cancellationToken);
+        Summarize(document, sentenceCount, embedder is null ? BriefRules.Default : BriefRules.WithEmbeddings, embedder, cancellationToken);
 
     /// <summary>The brief under other <paramref name="rules"/> than the service's (to measure one rule at a time).</summary>
     public static IReadOnlyList<string> Summarize(ArticleDocument document, int sentenceCount, BriefRules rules, ISentenceEmbedder? embedder = null, CancellationToken cancellationToken = default)

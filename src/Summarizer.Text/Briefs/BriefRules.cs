@@ -7,7 +7,11 @@ namespace Summarizer.Text;
 /// </summary>
 public sealed record BriefRules
 {
-    public static readonly BriefRules Default = new();
+    /// <summary>Lexical ranking (TF-IDF degree centrality), the compression budget and the antecedent guard.</summary>
+    public static readonly BriefRules Default = new() { WordsPerSentence = 20, GuardAntecedents = true };
+
+    /// <summary>With sentence embeddings: PACSUM's directed centrality, and more weight on it for a one-sentence brief.</summary>
+    public static readonly BriefRules WithEmbeddings = Default with { Directed = true, SingleSentenceCentralityWeight = 0.5 };
 
     /// <summary>PACSUM's directed centrality (<see cref="SentenceGraph.Centrality"/>) instead of undirected degree.</summary>
     public bool Directed { get; init; }

@@ -8,7 +8,7 @@ namespace Summarizer.Backends;
 /// <paramref name="embedder"/> (<c>Summarizer:Backends:&lt;name&gt;:Embeddings</c>) sentence similarity is
 /// the embedding model's; without one, TF-IDF's.
 /// </summary>
-public sealed class ExtractiveBackend(string name, ISentenceEmbedder? embedder = null) : ISummaryBackend
+public sealed class ExtractiveBackend(string name, BackendLimits? limits = null, ISentenceEmbedder? embedder = null) : ISummaryBackend
 {
     public const string ProviderName = "Extractive";
 
@@ -17,6 +17,8 @@ public sealed class ExtractiveBackend(string name, ISentenceEmbedder? embedder =
     public string Provider => ProviderName;
 
     public string? Model => null;
+
+    public BackendLimits Limits { get; } = limits ?? BackendLimits.Default;
 
     /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
     public string PromptVersion { get; } = embedder is null ? "extractive-3" : $"extractive-3+{embedder.Name}";

@@ -34,5 +34,5 @@ internal sealed class ExtractiveBackendProvider(IServiceProvider services) : IBa
     }
 
     public ISummaryBackend Create(string name, BackendOptions options) =>
-        new ExtractiveBackend(name, string.IsNullOrEmpty(options.Embeddings) ? null : services.GetRequiredKeyedService<ISentenceEmbedder>(options.Embeddings));
+        new ExtractiveBackend(name, BackendLimits.From(options), string.IsNullOrEmpty(options.Embeddings) ? null : services.GetRequiredKeyedService<ISentenceEmbedder>(options.Embeddings));
 }

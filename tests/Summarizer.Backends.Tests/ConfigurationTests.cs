@@ -22,6 +22,7 @@ public sealed class ConfigurationTests
         { "Provider=OpenAICompatible;Endpoint=http://vllm:8000/v1", "Summarizer:Backends:b:Model", "missing" },
         { $"Provider=Anthropic;ApiKey={Secret}", "Summarizer:Backends:b:Provider", "known providers: AzureOpenAI, Extractive, Ollama, OpenAI, OpenAICompatible" },
         { "Provider=Ollama;Endpoint=http://o:1;Model=m;AttemptTimeoutSeconds=90;TimeoutSeconds=60", "Summarizer:Backends:b:AttemptTimeoutSeconds", "at most TimeoutSeconds" },
+        { "Provider=Extractive;Embeddings=Word2Vec", "Summarizer:Backends:b:Embeddings", "names no known sentence embedder: 'Word2Vec'" },
     };
 
     [Theory]

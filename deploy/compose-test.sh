@@ -46,19 +46,8 @@ GW=http://127.0.0.1:$SUMMARIZER_GATEWAY_PORT
 use_fresh_api_key
 dc() { timeout 600 docker compose -f "$REPO/docker-compose.yml" -p "$PROJECT" "$@"; }
 
-cleanup() {
-  rc=$?
-  if [ $rc -ne 0 ]; then
-    log "failed (exit $rc); last logs:"
-    dc logs --no-color --tail=40 gateway silo >&2 2>/dev/null || true
-  fi
-  log "docker compose down -v"
-  dc down -v --remove-orphans >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-  log "total $((SECONDS - START)) s"
-}
-trap cleanup EXIT
-trap 'log "stopped by a signal (time limit $TIMEOUT s?)"; exit 124' TERM INT
+COMPOSE_LOG_SERVICES="gateway silo"
+trap_compose_teardown
 
 # --- helpers ---------------------------------------------------------------------------------
 json_field() { # FILE KEY: a top-level field of a JSON file (booleans as true/false, lists as their length)

@@ -56,19 +56,7 @@ export SUMMARIZER_VIEWER_API_KEY
 export OTEL_EXPORTER_OTLP_ENDPOINT=http://aspire-dashboard:18889
 dc() { timeout 600 docker compose -f "$REPO/docker-compose.yml" -p "$PROJECT" --profile observability "$@"; }
 
-cleanup() {
-  rc=$?
-  if [ $rc -ne 0 ]; then
-    log "failed (exit $rc); last logs:"
-    dc logs --no-color --tail=30 >&2 2>/dev/null || true
-  fi
-  log "docker compose down -v"
-  dc down -v --remove-orphans >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-  log "total $((SECONDS - START)) s"
-}
-trap cleanup EXIT
-trap 'log "stopped by a signal (time limit $TIMEOUT s?)"; exit 124' TERM INT
+trap_compose_teardown
 
 until_ok() { # LIMIT_SECONDS WHAT COMMAND...: run COMMAND every 2 s until it succeeds
   local limit=$1 what=$2 t0=$SECONDS; shift 2

@@ -27,3 +27,23 @@ use_fresh_api_key() {
   export SUMMARIZER_AUTH_MODE=Keys
   AUTH=(-H "X-Api-Key: $API_KEY")
 }
+
+# On exit: on failure the services' last logs (COMPOSE_LOG_SERVICES, default all), then always
+# `down -v` and the work dir; a signal (timeout(1) at TIMEOUT) exits 124 through the same path.
+# Needs dc (docker compose with -f/-p), log, WORK, START, TIMEOUT.
+trap_compose_teardown() {
+  trap compose_teardown EXIT
+  trap 'log "stopped by a signal (time limit $TIMEOUT s?)"; exit 124' TERM INT
+}
+compose_teardown() {
+  local rc=$?
+  if [ $rc -ne 0 ]; then
+    log "failed (exit $rc); last logs:"
+    # shellcheck disable=SC2086 # a list of service names
+    dc logs --no-color --tail=40 ${COMPOSE_LOG_SERVICES:-} >&2 2>/dev/null || true
+  fi
+  log "docker compose down -v"
+  dc down -v --remove-orphans >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+  log "total $((SECONDS - START)) s"
+}

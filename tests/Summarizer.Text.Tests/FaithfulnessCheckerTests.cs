@@ -74,6 +74,19 @@ public class FaithfulnessCheckerTests
     }
 
     [Fact]
+    public void No_before_a_number_and_a_name_after_a_negation_are_no_negation_flip()
+    {
+        var article = ArticleFacts.Build(ArticleDocument.Parse(
+            "Goalkeeper Igor Akinfeev, Russia's No 1, was hit by a flare in the opening minute. Madrid did not beat Atletico in the league, but they face Atletico in the quarter-final."));
+
+        var numberSign = FaithfulnessChecker.CheckSentence(article, "Russia No 1 Igor Akinfeev was hit by a flare in the opening minute.");
+        var name = FaithfulnessChecker.CheckSentence(article, "Madrid face Atletico in the quarter-final.");
+
+        Assert.DoesNotContain(IssueKinds.Negation, Kinds(numberSign));
+        Assert.DoesNotContain(IssueKinds.Negation, Kinds(name));
+    }
+
+    [Fact]
     public void A_dropped_negation_is_flagged()
     {
         var r = Check("After the latest round of negotiations, both the US and Iran have warned that they will engage in talks forever.");

@@ -29,7 +29,7 @@ internal sealed class SentenceFacts
 
         for (var i = 0; i < words.Count; i++)
         {
-            if (!words[i].Negation)
+            if (!words[i].Negation || IsNumberSign(words, i))
             {
                 continue;
             }
@@ -43,7 +43,7 @@ internal sealed class SentenceFacts
                     break;
                 }
 
-                if (words[j].Content)
+                if (words[j].Content && !InName(words[j]))
                 {
                     Negated.Add(words[j].Key);
                     governed++;
@@ -78,7 +78,7 @@ internal sealed class SentenceFacts
     {
         for (var i = 0; i < Words.Count; i++)
         {
-            if (Words[i].Content && !IsGoverned(i))
+            if (Words[i].Content && !InName(Words[i]) && !IsGoverned(i))
             {
                 yield return Words[i].Key;
             }
@@ -95,12 +95,12 @@ internal sealed class SentenceFacts
                 return false;
             }
 
-            if (Words[i].Negation)
+            if (Words[i].Negation && !IsNumberSign(Words, i))
             {
                 return true;
             }
 
-            if (Words[i].Content)
+            if (Words[i].Content && !InName(Words[i]))
             {
                 governed++;
                 if (governed >= NegationScope)
@@ -112,6 +112,16 @@ internal sealed class SentenceFacts
 
         return false;
     }
+
+    /// <summary>
+    /// A negation says a verb or description did not hold; it never negates a name ("not against
+    /// Atletico" and "against Atletico" name the same club), so names are neither governed nor counted in its reach.
+    /// </summary>
+    private bool InName(Word w) => Facts.Any(f => f.Kind == FactKind.Entity && f.Start <= w.Start && w.End <= f.End);
+
+    /// <summary>"No 1", "No. 10": "no" before a number is the number sign, not a negation.</summary>
+    private static bool IsNumberSign(List<Word> words, int i) =>
+        words[i].Key == "no" && i + 1 < words.Count && words[i + 1].IsNumber;
 
     /// <summary>"but", "while", "although" or a clause-ending mark before word <paramref name="j"/> ends a negation's reach.</summary>
     private static bool ClauseBreak(List<Word> words, int j) =>

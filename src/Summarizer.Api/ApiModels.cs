@@ -53,7 +53,14 @@ public sealed record BackendResponse(string Name, string? Model);
 
 public sealed record KeyQuoteResponse(string Text, string? Speaker, int Start, int End, bool Verified);
 
-/// <summary>A brief and key-quote digest of one article.</summary>
+/// <summary>
+/// One part of an answer that did not come as asked (issue 11): <c>brief</c> or <c>keyQuotes</c>, why
+/// (the fallback answered, or the backend failed a moment ago and was not called), and in a
+/// collection the article it belongs to (none for the combined brief).
+/// </summary>
+public sealed record DegradedPartResponse(string Part, string Reason, string? ArticleId = null);
+
+/// <summary>A brief and key-quote digest of one article; <c>degraded</c> is true when any of <c>degradedParts</c> is.</summary>
 public sealed record DigestResponse(
     string ArticleId,
     string? Title,
@@ -68,7 +75,8 @@ public sealed record DigestResponse(
     string? DegradedReason,
     string? SourceUrl = null,
     ArticleMetadataResponse? Metadata = null,
-    FaithfulnessResponse? Faithfulness = null);
+    FaithfulnessResponse? Faithfulness = null,
+    IReadOnlyList<DegradedPartResponse>? DegradedParts = null);
 
 public sealed record BriefResponse(
     string ArticleId,

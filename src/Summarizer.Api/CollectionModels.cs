@@ -69,7 +69,8 @@ public sealed record CollectionResponse(
     IReadOnlyList<MergedQuoteResponse> KeyQuotes,
     IReadOnlyList<TimelineEntryResponse> Timeline,
     bool Cached,
-    bool Degraded);
+    bool Degraded,
+    IReadOnlyList<DegradedPartResponse>? DegradedParts = null);
 
 /// <summary>Payload of a collection stream's <c>progress</c> event: <c>articles</c> done of total, then <c>combine</c>.</summary>
 public sealed record CollectionProgressEvent(string Stage, int Done, int Total);
@@ -94,5 +95,5 @@ internal static class CollectionMapping
             [.. d.KeyQuotes.Select(q => new MergedQuoteResponse(q.Text, q.Speaker,
                 [.. q.Sources.Select(s => new QuoteSourceResponse(s.ArticleId, s.Text, s.Start, s.End, s.Verified, s.Speaker))]))],
             [.. d.Timeline.Select(t => new TimelineEntryResponse(t.Date, t.ArticleId, t.Title, t.Site))],
-            d.Cached, d.Degraded);
+            d.Cached, d.Degraded, DegradedParts.Of(d));
 }

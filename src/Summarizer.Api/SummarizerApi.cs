@@ -24,6 +24,7 @@ public static class SummarizerApi
         v1.MapArticlesApi();
         v1.MapCollectionsApi();
         v1.MapClusterApi();
+        v1.MapUsageApi();
         return app;
     }
 }

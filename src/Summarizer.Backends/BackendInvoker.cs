@@ -42,6 +42,8 @@ internal sealed partial class BackendInvoker(
     IBackendCatalog catalog,
     IOptionsMonitor<SummarizerOptions> options,
     SummarizerMetrics metrics,
+    IBackendBudget budget,
+    BackendFailureMemory failures,
     ILogger<BackendInvoker> logger) : IBackendInvoker, IDisposable
 {
     /// <summary>What a refused call tells the client to wait.</summary>
@@ -60,6 +62,8 @@ internal sealed partial class BackendInvoker(
         ArgumentNullException.ThrowIfNull(request);
         return WithFallbackAsync(
             catalog.Get(backend),
+            request.Text.Length,
+            AnswerParts.Brief,
             async (b, ct) =>
             {
                 var answer = await b.SummarizeAsync(request, ct);
@@ -78,10 +82,18 @@ internal sealed partial class BackendInvoker(
     {
         ArgumentNullException.ThrowIfNull(request);
         var chosen = catalog.Get(backend);
+        if (request.Candidates.Count == 0 || request.Max == 0)
+        {
+            // Nothing to choose: no model call, so nothing taken from the backend's limits or budget.
+            return new QuoteOutcome([], 0, chosen, false, null);
+        }
+
         try
         {
             return await WithFallbackAsync(
                 chosen,
+                request.Text.Length,
+                AnswerParts.KeyQuotes,
                 async (b, ct) =>
                 {
                     var choice = await b.SelectQuotesAsync(request, ct);
@@ -115,7 +127,15 @@ internal sealed partial class BackendInvoker(
         ArgumentNullException.ThrowIfNull(request);
         var chosen = catalog.Get(backend);
         var tags = Tags(chosen);
+        if (failures.Recall(chosen, AnswerParts.Brief) is { } remembered)
+        {
+            // Not remembered here when it fails: the plain call the worker falls back to (with retries) decides.
+            throw remembered;
+        }
+
         using var lease = await AcquireAsync(chosen, cancellationToken);
+        await using var permits = await budget.AcquireAsync(chosen.Name, Estimate(chosen, request.Text.Length), cancellationToken);
+        var usage = StreamUsage.Open(); // the backend reports the stream's usage here at its end
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
         await using var stream = chosen.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -144,6 +164,7 @@ internal sealed partial class BackendInvoker(
         }
         finally
         {
+            permits.Used(usage.Value);
             metrics.BackendLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }
@@ -158,13 +179,15 @@ internal sealed partial class BackendInvoker(
 
     private async Task<TOutcome> WithFallbackAsync<TResult, TOutcome>(
         ISummaryBackend chosen,
+        int textChars,
+        string part,
         Func<ISummaryBackend, CancellationToken, Task<(TResult Result, TokenUsage? Usage)>> call,
         Func<TResult, ISummaryBackend, bool, string?, TOutcome> outcome,
         CancellationToken cancellationToken)
     {
         try
         {
-            return outcome(await GuardedAsync(chosen, call, cancellationToken), chosen, false, null);
+            return outcome(await GuardedAsync(chosen, textChars, part, call, cancellationToken), chosen, false, null);
         }
         catch (BackendFailureException failure) when (Fallback(chosen) is { } fallback)
         {
@@ -172,7 +195,7 @@ internal sealed partial class BackendInvoker(
             LogFallback(logger, chosen.Name, fallback.Name, reason);
             try
             {
-                var result = await GuardedAsync(fallback, call, cancellationToken);
+                var result = await GuardedAsync(fallback, textChars, part, call, cancellationToken);
                 metrics.Fallbacks.Add(1, new TagList { { "backend", chosen.Name }, { "fallback", fallback.Name } });
                 return outcome(result, fallback, true, $"Backend '{chosen.Name}' failed ({reason}); answered by fallback '{fallback.Name}'.");
             }
@@ -186,18 +209,30 @@ internal sealed partial class BackendInvoker(
 
     private async Task<TResult> GuardedAsync<TResult>(
         ISummaryBackend backend,
+        int textChars,
+        string part,
         Func<ISummaryBackend, CancellationToken, Task<(TResult Result, TokenUsage? Usage)>> call,
         CancellationToken cancellationToken)
     {
         var tags = Tags(backend);
         using var activity = Source.StartActivity("backend " + backend.Name);
         activity?.SetTag("summarizer.backend", backend.Name).SetTag("summarizer.provider", backend.Provider).SetTag("gen_ai.request.model", backend.Model);
+        if (failures.Recall(backend, part) is { } remembered)
+        {
+            // Failed a moment ago: not called again until the memory (or the breaker) lets it.
+            activity?.SetStatus(ActivityStatusCode.Error, "remembered").SetTag("summarizer.failure", "remembered");
+            throw remembered;
+        }
+
         using var lease = await AcquireAsync(backend, cancellationToken);
+        await using var permits = await budget.AcquireAsync(backend.Name, Estimate(backend, textChars), cancellationToken);
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
         try
         {
             var (result, usage) = await call(backend, cancellationToken);
+            permits.Used(usage);
+            failures.Succeeded(backend, part);
             if (usage is not null)
             {
                 metrics.TokensIn.Add(usage.InputTokens, tags);
@@ -211,6 +246,8 @@ internal sealed partial class BackendInvoker(
         {
             metrics.BackendFailures.Add(1, tags);
             var failure = BackendFailures.Map(backend.Name, e, CircuitBreak(backend));
+            failures.Remember(backend, part, failure);
+
             activity?.SetStatus(ActivityStatusCode.Error, failure.Kind.ToString()).SetTag("summarizer.failure", failure.Kind.ToString());
             LogFailure(logger, backend.Name, failure.Kind, failure.Message);
             throw failure;
@@ -244,6 +281,14 @@ internal sealed partial class BackendInvoker(
 
         return lease;
     }
+
+    /// <summary>
+    /// Tokens a call may use, reserved against the backend's <c>TokensPerMinute</c> before it is made:
+    /// about four characters a token for the text, a prompt's worth, and the most the model may answer.
+    /// The budget settles the difference once the provider reports the real usage.
+    /// </summary>
+    private int Estimate(ISummaryBackend backend, int textChars) =>
+        (textChars / 4) + 256 + (options.CurrentValue.Backends.TryGetValue(backend.Name, out var o) ? o.MaxOutputTokens : 512);
 
     private ISummaryBackend? Fallback(ISummaryBackend chosen) =>
         catalog.FallbackName is { } name && !string.Equals(name, chosen.Name, StringComparison.OrdinalIgnoreCase) ? catalog.Get(name) : null;

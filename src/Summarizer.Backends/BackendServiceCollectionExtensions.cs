@@ -34,6 +34,9 @@ public static class BackendServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SummarizerMetrics>();
         services.TryAddSingleton<IBackendCatalog, BackendCatalog>();
+        services.TryAddSingleton<IBackendBudget, NoBackendBudget>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BackendFailureMemory>();
         services.TryAddSingleton<IBackendInvoker, BackendInvoker>();
         return services;
     }

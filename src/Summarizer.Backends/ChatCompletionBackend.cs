@@ -79,6 +79,7 @@ public sealed class ChatCompletionBackend : ISummaryBackend
             throw new ModelOutputException("The model streamed an empty answer.");
         }
 
+        StreamUsage.Report(usage);
         if (usage is not null)
         {
             _metrics.TokensIn.Add(usage.InputTokens, tags);

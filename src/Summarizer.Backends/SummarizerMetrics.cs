@@ -24,6 +24,7 @@ public sealed class SummarizerMetrics
         TokensOut = meter.CreateCounter<long>("summarizer.backend.tokens.output", description: "Completion tokens reported by backends.");
         Retries = meter.CreateCounter<long>("summarizer.backend.retries", description: "HTTP attempts to a model backend that were retried (429, 5xx, timeouts).");
         CircuitOpened = meter.CreateCounter<long>("summarizer.backend.circuit.opened", description: "Times a backend's circuit breaker opened.");
+        FailuresRecalled = meter.CreateCounter<long>("summarizer.backend.failures.recalled", description: "Backend calls not made because the same spec failed within FailureMemorySeconds, or the backend's breaker was open.");
         Rejected = meter.CreateCounter<long>("summarizer.backend.rejected", description: "Calls refused because the backend's queue was full.");
         QuotesVerified = meter.CreateCounter<long>("summarizer.quotes.verified", description: "Key quotes from a backend found verbatim in the article.");
         Chunks = meter.CreateCounter<long>("summarizer.chunks", description: "Chunks of long articles sent to map steps (one per chunk of each brief computed by map-reduce).");
@@ -50,6 +51,8 @@ public sealed class SummarizerMetrics
     public Counter<long> Retries { get; }
 
     public Counter<long> CircuitOpened { get; }
+
+    public Counter<long> FailuresRecalled { get; }
 
     public Counter<long> Rejected { get; }
 

@@ -54,4 +54,28 @@ public sealed class BackendOptions
 
     /// <summary>How long the circuit stays open once most recent calls failed (LLM providers).</summary>
     public int CircuitBreakSeconds { get; set; } = 30;
+
+    /// <summary>Concurrent calls for the whole cluster (every silo together); unset: only <see cref="MaxConcurrency"/> per silo.</summary>
+    public int? ClusterMaxConcurrency { get; set; }
+
+    /// <summary>Calls a minute for the whole cluster (a token bucket of that size); unset: no limit.</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Model tokens (input + output) a minute for the whole cluster; a call reserves its estimate and settles what it used. Unset: no limit.</summary>
+    public int? TokensPerMinute { get; set; }
+
+    /// <summary>Cluster-wide calls that may wait for a <see cref="ClusterMaxConcurrency"/> slot; more are refused (503, Retry-After).</summary>
+    public int ClusterMaxQueue { get; set; } = 64;
+
+    /// <summary>Longest a call waits for the cluster budget (a slot, or the minute's requests and tokens); a longer wait is refused at once (503, Retry-After).</summary>
+    public int BudgetWaitSeconds { get; set; } = 30;
+
+    /// <summary>True when any cluster-wide budget is configured.</summary>
+    public bool HasClusterBudget => ClusterMaxConcurrency is not null || RequestsPerMinute is not null || TokensPerMinute is not null;
+
+    /// <summary>How long a failed call (bad answer, timeout, 5xx) is remembered per spec and part, so the same call is not made again meanwhile (0: not remembered).</summary>
+    public int FailureMemorySeconds { get; set; } = 30;
+
+    /// <summary>Failed calls in a row (any part) after which every call of this backend is refused for <see cref="CircuitBreakSeconds"/> (0: never).</summary>
+    public int CircuitBreakFailures { get; set; } = 5;
 }

@@ -85,8 +85,47 @@ public sealed class SummarizerOptionsValidator(IEnumerable<IBackendProvider> pro
             {
                 failures.Add($"{key}:CircuitBreakSeconds must be at least 1.");
             }
+
+            failures.AddRange(BudgetFailures(key, o));
+            if (o.FailureMemorySeconds < 0)
+            {
+                failures.Add($"{key}:FailureMemorySeconds must not be negative.");
+            }
+
+            if (o.CircuitBreakFailures < 0)
+            {
+                failures.Add($"{key}:CircuitBreakFailures must not be negative.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> BudgetFailures(string key, BackendOptions o)
+    {
+        if (o.ClusterMaxConcurrency is < 1)
+        {
+            yield return $"{key}:ClusterMaxConcurrency must be at least 1 (or unset).";
+        }
+
+        if (o.RequestsPerMinute is < 1)
+        {
+            yield return $"{key}:RequestsPerMinute must be at least 1 (or unset).";
+        }
+
+        if (o.TokensPerMinute is { } tpm && tpm < o.MaxOutputTokens)
+        {
+            yield return $"{key}:TokensPerMinute must be at least MaxOutputTokens (or unset).";
+        }
+
+        if (o.ClusterMaxQueue < 0)
+        {
+            yield return $"{key}:ClusterMaxQueue must not be negative.";
+        }
+
+        if (o.BudgetWaitSeconds < 0)
+        {
+            yield return $"{key}:BudgetWaitSeconds must not be negative.";
+        }
     }
 }

@@ -77,7 +77,8 @@ public sealed record CollectionArticle(
     [property: Id(5)] string? Date,
     [property: Id(6)] Brief? Brief,
     [property: Id(7)] int Quotes,
-    [property: Id(8)] MemberProblem? Problem);
+    [property: Id(8)] MemberProblem? Problem,
+    [property: Id(9)] string? QuotesDegradedReason = null);
 
 /// <summary>A sentence of the combined brief and the articles it came from (the one it was taken from first).</summary>
 [GenerateSerializer, Immutable]
@@ -131,8 +132,8 @@ public sealed record CollectionDigest(
     [property: Id(5)] IReadOnlyList<TimelineEntry> Timeline,
     [property: Id(6)] bool Cached)
 {
-    /// <summary>True when any part (an article's brief, the combined brief) came from a fallback.</summary>
-    public bool Degraded => (Brief?.Degraded ?? false) || Articles.Any(a => a.Brief?.Degraded ?? false);
+    /// <summary>True when any part (an article's brief or key quotes, the combined brief) came from a fallback.</summary>
+    public bool Degraded => (Brief?.Degraded ?? false) || Articles.Any(a => (a.Brief?.Degraded ?? false) || a.QuotesDegradedReason is not null);
 }
 
 /// <summary>What a <see cref="CollectionEvent"/> reports.</summary>

@@ -120,6 +120,13 @@ internal sealed class BlockWriter
                 continue;
             }
 
+            // A soft hyphen, word joiner or stray BOM never shows (the browser hyphenates at the soft
+            // hyphen only at a line end): "Mit\u00ADtel\u00ADal\u00ADter" reads "Mittelalter".
+            if (c is '\u00AD' or '\u2060' or '\uFEFF')
+            {
+                continue;
+            }
+
             if (pendingSpace && current.Length > 0 && current[^1] != '\n')
             {
                 current.Append(' ');

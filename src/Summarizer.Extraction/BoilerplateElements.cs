@@ -51,6 +51,13 @@ internal static partial class BoilerplateElements
     /// sign than the tag: the caller checks the element is not most of the page).</summary>
     public static bool HasBoilerplateName(IElement element)
     {
+        // A link or emphasis inside a sentence is part of it, whatever it is called (class="popup"
+        // on a glossary link): names mark the page's boxes, not words.
+        if (Phrasing.Contains(element.LocalName))
+        {
+            return false;
+        }
+
         var hit = false;
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie"), not a role.
         if (element.Id is { Length: > 0 } id && !IsHeading(element))
@@ -111,6 +118,11 @@ internal static partial class BoilerplateElements
 
     [GeneratedRegex(@"^\s*(?:articleBody|description|headline|alternativeHeadline|abstract|text)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredContent();
+
+    private static readonly HashSet<string> Phrasing = new(StringComparer.Ordinal)
+    {
+        "a", "em", "i", "u", "abbr", "q", "mark", "sup", "sub", "dfn", "var", "code", "kbd",
+    };
 
     private static bool IsHeading(IElement element) => element.LocalName is ['h', >= '1' and <= '6'];
 

@@ -39,7 +39,45 @@ internal static class CandidateChooser
             return ld == 0 ? ([], "none") : (d, "dom-rules");
         }
 
+        // Two readings of different parts of the page (Readability's scores fell on another story, a
+        // product box, a sidebar): the container the page itself names is the article, unless it is
+        // far shorter than what Readability found (then the markup named a stub).
+        if (ld >= MinDisjointChars && lr <= DisjointReadabilityLonger * ld && Disjoint(d, r))
+        {
+            return (d, "dom-rules");
+        }
+
         return (r, "readability");
+    }
+
+    /// <summary>A container text shorter than this is a stub (a heading, a like button), not a rival reading.</summary>
+    private const int MinDisjointChars = 250;
+
+    /// <summary>When the candidates share no text, Readability's wins only when it is this many times longer.</summary>
+    internal const double DisjointReadabilityLonger = 3.0;
+
+    /// <summary>Below this share of either candidate's text found in the other, they read different parts of the page.</summary>
+    private const double MaxSharedForDisjoint = 0.5;
+
+    internal static bool Disjoint(List<string> a, List<string> b) =>
+        SharedShare(a, b) < MaxSharedForDisjoint && SharedShare(b, a) < MaxSharedForDisjoint;
+
+    /// <summary>The share of <paramref name="part"/>'s characters in paragraphs that occur in <paramref name="whole"/>.</summary>
+    internal static double SharedShare(List<string> part, List<string> whole)
+    {
+        var total = 0;
+        var shared = 0;
+        var text = string.Join("\n", whole);
+        foreach (var p in part)
+        {
+            total += p.Length;
+            if (text.Contains(p, StringComparison.Ordinal))
+            {
+                shared += p.Length;
+            }
+        }
+
+        return total == 0 ? 0 : (double)shared / total;
     }
 }
 

@@ -24,7 +24,7 @@ internal static class HtmlTags
         "script", "style", "noscript", "template", "svg", "math", "head", "title", "meta", "link",
         "iframe", "object", "embed", "canvas", "video", "audio", "source", "track", "map", "area",
         "button", "select", "option", "input", "textarea", "datalist", "output", "progress", "meter",
-        "picture", "img", "base",
+        "picture", "img", "base", "rt", "rp",
     };
 
     public static bool IsHidden(IElement element)

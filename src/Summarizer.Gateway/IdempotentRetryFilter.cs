@@ -3,6 +3,8 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Messaging;
 using Orleans.Serialization.Invocation;
+using Polly;
+using Polly.Retry;
 using Summarizer.Contracts;
 
 namespace Summarizer.Gateway;
@@ -11,80 +13,136 @@ namespace Summarizer.Gateway;
 /// Repeats a grain call marked <see cref="IdempotentAttribute"/> when it failed because a silo went
 /// away (the silo died, the connection dropped, the message was rejected while membership changed,
 /// or the call timed out), with exponential backoff, within <see cref="SummarizerGatewayOptions"/>' budget.
+/// The retries are one Polly retry pipeline, built once on the gateway's <see cref="TimeProvider"/>.
 /// Each attempt is bounded by <c>ResponseTimeoutSeconds</c> through the method's CancellationToken.
 /// Application errors (unknown article, backend failure) are never retried.
 /// </summary>
-internal sealed partial class IdempotentRetryFilter(IOptions<SummarizerGatewayOptions> options, TimeProvider time, ILogger<IdempotentRetryFilter> logger)
-    : IOutgoingGrainCallFilter
+internal sealed partial class IdempotentRetryFilter : IOutgoingGrainCallFilter
 {
+    private static readonly ResiliencePropertyKey<long> Started = new("summarizer.retry.started");
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+    private readonly SummarizerGatewayOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<Attempt> _pipeline;
+
+    public IdempotentRetryFilter(IOptions<SummarizerGatewayOptions> options, TimeProvider time, ILogger<IdempotentRetryFilter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _time = time;
+        var budget = TimeSpan.FromSeconds(_options.RetryBudgetSeconds);
+        _pipeline = new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
+                // The backoff before retry n (0-based): FirstBackoffSeconds doubled n times, at most 2 s.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is { Retryable: true }
+                    && time.GetElapsedTime(args.Context.Properties.GetValue(Started, 0)) + Backoff(args.AttemptNumber) < budget),
+                OnRetry = args =>
+                {
+                    var a = args.Outcome.Result!;
+                    LogRetry(logger, a.Interface, a.Method, args.AttemptNumber + 1, a.TimedOut ? "no answer in time" : a.Failure!.GetType().Name);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (context.InterfaceMethod?.GetCustomAttribute<IdempotentAttribute>() is null)
         {
             await context.Invoke();
             return;
         }
 
-        var o = options.Value;
-        var attemptLimit = TimeSpan.FromSeconds(o.ResponseTimeoutSeconds);
+        var attemptLimit = TimeSpan.FromSeconds(_options.ResponseTimeoutSeconds);
         var tokenArgument = CancellationTokenArgument(context.Request);
         var callerToken = tokenArgument >= 0 ? (CancellationToken)context.Request.GetArgument(tokenArgument)! : CancellationToken.None;
-        var started = time.GetTimestamp();
-        var backoff = TimeSpan.FromSeconds(o.FirstBackoffSeconds);
-        for (var attempt = 1; ; attempt++)
+        var resilience = ResilienceContextPool.Shared.Get(callerToken);
+        resilience.Properties.Set(Started, _time.GetTimestamp());
+        Attempt last;
+        try
         {
-            // Each attempt gets its own deadline through the method's CancellationToken, so a call
-            // lost with a dead silo ends after ResponseTimeoutSeconds even when its interface asks
-            // Orleans for a longer timeout (the quote calls ask for 5 min).
-            using var attemptDeadline = tokenArgument >= 0 ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : null;
-            if (attemptDeadline is not null)
-            {
-                attemptDeadline.CancelAfter(attemptLimit);
-                context.Request.SetArgument(tokenArgument, attemptDeadline.Token);
-            }
-
-            Exception? failure;
-            try
-            {
-                await context.Invoke();
-                failure = context.Response?.Exception;
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-
-            if (failure is null)
-            {
-                return;
-            }
-
-            var attemptTimedOut = failure is OperationCanceledException
-                && attemptDeadline?.IsCancellationRequested == true && !callerToken.IsCancellationRequested;
-            var retryable = (IsSiloFailure(failure) || attemptTimedOut)
-                && attempt < o.MaxAttempts
-                && time.GetElapsedTime(started) + backoff < TimeSpan.FromSeconds(o.RetryBudgetSeconds);
-            if (!retryable)
-            {
-                if (attemptTimedOut)
-                {
-                    context.Response = Response.FromException(new TimeoutException(
-                        $"{context.InterfaceName}.{context.MethodName} did not answer within {attemptLimit.TotalSeconds} s (attempt {attempt})."));
-                    return;
-                }
-
-                if (context.Response?.Exception is null)
-                {
-                    ExceptionDispatchInfo.Throw(failure); // it was thrown by Invoke: rethrow with its stack
-                }
-
-                return; // the failed response stands; the caller sees its exception
-            }
-
-            LogRetry(logger, context.InterfaceName, context.MethodName, attempt, attemptTimedOut ? "no answer in time" : failure.GetType().Name);
-            await Task.Delay(backoff, time);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            last = await _pipeline.ExecuteAsync(
+                static async (_, state) => await AttemptAsync(state.Context, state.TokenArgument, state.AttemptLimit, state.CallerToken),
+                resilience,
+                (Context: context, TokenArgument: tokenArgument, CallerToken: callerToken, AttemptLimit: attemptLimit));
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(resilience);
+        }
+
+        if (last.Failure is null)
+        {
+            return;
+        }
+
+        if (last.TimedOut)
+        {
+            context.Response = Response.FromException(new TimeoutException(
+                $"{context.InterfaceName}.{context.MethodName} did not answer within {attemptLimit.TotalSeconds} s."));
+            return;
+        }
+
+        if (context.Response?.Exception is null)
+        {
+            ExceptionDispatchInfo.Throw(last.Failure); // it was thrown by Invoke: rethrow with its stack
+        }
+
+        // The failed response stands; the caller sees its exception.
+    }
+
+    /// <summary>
+    /// One attempt, with its own deadline through the method's CancellationToken, so a call lost with
+    /// a dead silo ends after ResponseTimeoutSeconds even when its interface asks Orleans for a longer
+    /// timeout (the quote calls ask for 5 min).
+    /// </summary>
+    private static async Task<Attempt> AttemptAsync(IOutgoingGrainCallContext context, int tokenArgument, TimeSpan attemptLimit, CancellationToken callerToken)
+    {
+        using var attemptDeadline = tokenArgument >= 0 ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : null;
+        if (attemptDeadline is not null)
+        {
+            attemptDeadline.CancelAfter(attemptLimit);
+            context.Request.SetArgument(tokenArgument, attemptDeadline.Token);
+        }
+
+        Exception? failure;
+        try
+        {
+            await context.Invoke();
+            failure = context.Response?.Exception;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        var timedOut = failure is OperationCanceledException
+            && attemptDeadline?.IsCancellationRequested == true && !callerToken.IsCancellationRequested;
+        return new Attempt(failure, timedOut, failure is not null && (timedOut || IsSiloFailure(failure)), context.InterfaceName, context.MethodName);
+    }
+
+    /// <summary>The wait before retry <paramref name="retry"/> (0-based): FirstBackoffSeconds, then doubled each time up to 2 s.</summary>
+    private TimeSpan Backoff(int retry)
+    {
+        var first = TimeSpan.FromSeconds(_options.FirstBackoffSeconds);
+        if (retry == 0)
+        {
+            return first;
+        }
+
+        var ticks = first.Ticks;
+        for (var i = 0; i < retry && ticks < MaxBackoff.Ticks; i++)
+        {
+            ticks *= 2;
+        }
+
+        return TimeSpan.FromTicks(Math.Min(ticks, MaxBackoff.Ticks));
     }
 
     private static int CancellationTokenArgument(IInvokable? request)
@@ -106,6 +164,9 @@ internal sealed partial class IdempotentRetryFilter(IOptions<SummarizerGatewayOp
         or OrleansMessageRejectionException
         or TimeoutException
         or ClientNotAvailableException;
+
+    /// <summary>What one attempt ended with: its failure (null: success), whether its own deadline ended it, and whether another attempt may help.</summary>
+    private sealed record Attempt(Exception? Failure, bool TimedOut, bool Retryable, string Interface, string Method);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Interface}.{Method} failed on attempt {Attempt} ({Failure}); retrying")]
     private static partial void LogRetry(ILogger logger, string @interface, string method, int attempt, string failure);

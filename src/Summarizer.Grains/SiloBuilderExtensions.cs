@@ -24,6 +24,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddPageFetcher();
         silo.Services.TryAddSingleton(_ => new ArticleExtractor());
         silo.Services.TryAddSingleton(Summarizer.Contracts.LimitsClock.System);
+        silo.Services.Replace(ServiceDescriptor.Singleton<Summarizer.Backends.IBackendBudget, Limits.ClusterBackendBudget>()); // cluster budgets and usage, over the pipeline's none
         return silo;
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
 using Summarizer.Grains;
 using Summarizer.Hosting;
@@ -30,7 +34,15 @@ public static class SiloStorage
         }
         else
         {
-            silo.AddRedisGrainStorage(StorageNames.Articles, o => o.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis!));
+            // Orleans' binary serializer, as in embedded mode, not the default JSON one: the JSON
+            // serializer writes type names and refuses the compiler's collection-expression types
+            // (<>z__ReadOnlyList<T>) on read, so a cached brief with a receipt could not be read back.
+            silo.AddRedisGrainStorage(StorageNames.Articles, (OptionsBuilder<RedisStorageOptions> options) => options
+                .Configure<Serializer>((o, serializer) =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis!);
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
         }
 
         silo.Services.AddOptions<GrainCollectionOptions>()

@@ -140,15 +140,55 @@ public static partial class ExtractiveSummarizer
     internal static string Trim(string sentence)
     {
         var s = Dateline().Replace(sentence, string.Empty);
-        s = ShortParenthetical().Replace(s, string.Empty);
+        s = ShortParenthetical().Replace(s, m => DropParenthetical(m.Value, s, m.Index, m.Length));
         s = SpaceBeforePunctuation().Replace(s, "$1");
         return s.Length > 0 ? s : sentence;
+    }
+
+    /// <summary>
+    /// A parenthetical inside a quotation is the speaker's words or an editor's insertion in them
+    /// ("to safely and responsibly (close) the prison"), so it stays; dropping one never glues the
+    /// words around it ("India (CNN)As" is "India As", not "IndiaAs").
+    /// </summary>
+    private static string DropParenthetical(string value, string s, int index, int length)
+    {
+        if (InsideQuotation(s, index))
+        {
+            return value;
+        }
+
+        var end = index + length;
+        return index > 0 && end < s.Length && char.IsLetterOrDigit(s[index - 1]) && char.IsLetterOrDigit(s[end]) ? " " : string.Empty;
+    }
+
+    /// <summary>An opening quote mark before <paramref name="index"/> is not yet closed (curly marks by shape, straight ones by count).</summary>
+    private static bool InsideQuotation(string s, int index)
+    {
+        var (curly, straight) = (0, 0);
+        for (var i = 0; i < index; i++)
+        {
+            switch (s[i])
+            {
+                case '“':
+                    curly++;
+                    break;
+                case '”':
+                    curly = Math.Max(0, curly - 1);
+                    break;
+                case '"':
+                    straight ^= 1;
+                    break;
+            }
+        }
+
+        return curly > 0 || straight == 1;
     }
 
     [GeneratedRegex(@"^(?:By\b|PUBLISHED:|UPDATED:|Last updated|CLICK HERE|Scroll down|Follow\b.*@|READ MORE|Sorry,|Share this with)|@\w+$", RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
 
-    [GeneratedRegex(@"^(?:[A-Z][A-Za-z.,' ]{1,40}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)\s*|\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)?\s*)", RegexOptions.CultureInvariant)]
+    // "LONDON (CNN) -- ", "(CNN) -- ", and CNN's glued form "New Delhi, India (CNN)As the earth shook".
+    [GeneratedRegex(@"^(?:[A-Z][A-Za-z.,' ]{1,40}\((?:CNN|AP|Reuters|AFP)\)(?:\s*(?:--|—|-)\s*|(?=[A-Z“""]))|\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)?\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"\s*\((?:[^()0-9]{1,40}|pictured[^()]*)\)", RegexOptions.CultureInvariant)]

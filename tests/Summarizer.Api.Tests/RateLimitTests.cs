@@ -17,11 +17,15 @@ public sealed class RateLimitFixture : IAsyncLifetime
     public const string RateKey = "rate-key-P3x9Lq2Wv7";
     public const string StreamKey = "stream-key-Hy4Nm8Ke1";
     public const string OtherKey = "other-key-Zt6Rb0Jc5";
+    public const string UsageKey = "usage-key-Qm2Vd7Xa4";
     public const int PermitsPerMinute = 60;
     public const int Burst = 4;
     public const int MaxStreamSeconds = 30;
 
     public LoopbackModelServer Model { get; private set; } = null!;
+
+    /// <summary>Answers at once, reporting <see cref="LoopbackModelServer.DefaultPromptTokens"/> in and <see cref="LoopbackModelServer.DefaultCompletionTokens"/> out.</summary>
+    public LoopbackModelServer Fast { get; private set; } = null!;
 
     public GatewayCluster Cluster { get; private set; } = null!;
 
@@ -30,11 +34,17 @@ public sealed class RateLimitFixture : IAsyncLifetime
         Model = await LoopbackModelServer.StartAsync();
         Model.Latency = TimeSpan.FromMinutes(10);
         Model.AbortInFlightOnDispose = true;
+        Fast = await LoopbackModelServer.StartAsync();
         var config = new Dictionary<string, string?>
         {
             ["Summarizer:Auth:ApiKeys:0"] = ApiKeyRing.HashOf(RateKey),
             ["Summarizer:Auth:ApiKeys:1"] = ApiKeyRing.HashOf(StreamKey),
             ["Summarizer:Auth:ApiKeys:2"] = ApiKeyRing.HashOf(OtherKey),
+            ["Summarizer:Auth:ApiKeys:3"] = ApiKeyRing.HashOf(UsageKey),
+            ["Summarizer:Backends:fast:Provider"] = "OpenAICompatible",
+            ["Summarizer:Backends:fast:Endpoint"] = Fast.Endpoint.ToString(),
+            ["Summarizer:Backends:fast:Model"] = "fast-model",
+            ["Summarizer:Backends:fast:Retries"] = "0",
             ["Summarizer:RateLimit:PermitsPerMinute"] = PermitsPerMinute.ToString(CultureInfo.InvariantCulture),
             ["Summarizer:RateLimit:Burst"] = Burst.ToString(CultureInfo.InvariantCulture),
             ["Summarizer:RateLimit:MaxConcurrentStreams"] = "1",
@@ -61,6 +71,11 @@ public sealed class RateLimitFixture : IAsyncLifetime
         if (Model is not null)
         {
             await Model.DisposeAsync();
+        }
+
+        if (Fast is not null)
+        {
+            await Fast.DisposeAsync();
         }
     }
 }
@@ -149,6 +164,42 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
         }
 
         Assert.Equal("result", thirdEvents[^1].Name);
+    }
+
+    [Fact]
+    public async Task Usage_counts_a_keys_calls_and_tokens_per_backend_on_every_gateway_and_shows_no_other_keys()
+    {
+        fixture.Cluster.Clock.Advance(TimeSpan.FromMinutes(1)); // a full bucket, whatever the other tests spent
+        using (var digest = await SendAsync(Gateway(0), HttpMethod.Post, "/v1/digests?backend=fast", RateLimitFixture.UsageKey, "Usage test. " + Article))
+        {
+            Assert.Equal(HttpStatusCode.OK, digest.StatusCode);
+        }
+
+        var calls = fixture.Fast.Calls.Count; // the brief, and the quote choice among the article's one quote
+        using var mine = await SendAsync(Gateway(1), HttpMethod.Get, "/v1/usage", RateLimitFixture.UsageKey);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var usage = (await mine.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(ApiKeyRing.HashOf(RateLimitFixture.UsageKey)["sha256:".Length..][..12], (string?)usage["caller"]);
+        var fast = Assert.Single(usage["backends"]!.AsArray(), b => (string?)b!["backend"] == "fast")!;
+        Assert.Equal(calls, (int)fast["calls"]!);
+        // Every plain call reports its tokens; a streamed one only when the provider sends usage on its last chunk.
+        var plain = fixture.Fast.Calls.Count(c => !c.Stream);
+        Assert.True(plain >= 1);
+        Assert.InRange((int)fast["inputTokens"]!, plain * LoopbackModelServer.DefaultPromptTokens, calls * LoopbackModelServer.DefaultPromptTokens);
+        Assert.InRange((int)fast["outputTokens"]!, plain * LoopbackModelServer.DefaultCompletionTokens, calls * LoopbackModelServer.DefaultCompletionTokens);
+
+        using var theirs = await SendAsync(Gateway(0), HttpMethod.Get, "/v1/usage", RateLimitFixture.OtherKey);
+        var other = (await theirs.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.DoesNotContain(other["backends"]!.AsArray(), b => (string?)b!["backend"] == "fast");
+
+        using var anonymous = await Gateway(0).GetAsync(new Uri("/v1/usage", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        var doc = JsonNode.Parse(await Gateway(0).GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+        var operation = doc["paths"]!["/v1/usage"]!["get"]!;
+        Assert.NotNull(operation["responses"]!["200"]);
+        Assert.NotNull(operation["responses"]!["429"]);
+        Assert.NotNull(operation["security"]);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string key, string? text = null)

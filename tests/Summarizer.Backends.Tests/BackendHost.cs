@@ -44,7 +44,8 @@ public sealed class BackendHost : IAsyncDisposable
     /// <summary>Sum of a counter of this host's meter, e.g. <c>summarizer.backend.retries</c>.</summary>
     public long Counter(string name) => _counters.TryGetValue(name, out var v) ? v : 0;
 
-    public static async Task<BackendHost> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null)
+    /// <param name="time">The clock of the failure memory and breaker (a fake one moves by hand); the system clock when null.</param>
+    public static async Task<BackendHost> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -52,6 +53,11 @@ public sealed class BackendHost : IAsyncDisposable
         if (logs is not null)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         builder.Services.AddSummarizerBackends();

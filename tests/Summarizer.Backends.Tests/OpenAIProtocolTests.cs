@@ -241,6 +241,8 @@ public sealed class OpenAIProtocolTests
         server.Then([.. Enumerable.Repeat<Step>(new Step.Status(500), 10)]);
         var options = Settings.OpenAICompatible(server);
         options["Retries"] = "0";
+        options["FailureMemorySeconds"] = "0"; // the HTTP client's breaker alone (the invoker's memory would stop the calls sooner)
+        options["CircuitBreakFailures"] = "0";
         await using var host = await BackendHost.StartAsync(Settings.With("vllm", null, ("vllm", options)));
 
         for (var i = 0; i < 10; i++)
@@ -322,7 +324,9 @@ public sealed class OpenAIProtocolTests
         await using var server = await LoopbackModelServer.StartAsync();
         server.Then(new Step.Status(401), new Step.Status(500), new Step.Status(500), new Step.Status(500));
         var logs = new CapturedLogs();
-        await using (var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server)), ("azure", Settings.Azure(server))), logs))
+        var azure = Settings.Azure(server);
+        azure["FailureMemorySeconds"] = "0"; // the third call must reach the server right after the second failed
+        await using (var host = await BackendHost.StartAsync(Settings.With("openai", null, ("openai", Settings.OpenAI(server)), ("azure", azure)), logs))
         {
             await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync("openai", Brief, CancellationToken.None));
             await Assert.ThrowsAsync<BackendFailureException>(() => host.Invoker.SummarizeAsync("azure", Brief, CancellationToken.None));

@@ -89,6 +89,30 @@ public class BoilerplateRuleTests
         Assert.Contains(question, Extract($"<p><a name=\"question\">{question}</a></p>"));
     }
 
+    [Fact]
+    public void A_link_inside_a_sentence_stays_whatever_its_class_says()
+    {
+        var text = Extract("<p>The mayor called the <a href=\"javascript:void(0)\" class=\"popup\">avocations</a> of the council a waste of the riders' time and money.</p>");
+
+        Assert.Contains("the avocations of the council", text);
+    }
+
+    [Fact]
+    public void Soft_hyphens_and_word_joiners_never_show()
+    {
+        var text = Extract("<p>In the Mit\u00ADtel\u00ADal\u00ADter the depot was a market\u2060place, and the council still owns most of the ground around it today.</p>");
+
+        Assert.Contains("In the Mittelalter the depot was a marketplace,", text);
+    }
+
+    [Fact]
+    public void Ruby_annotations_are_not_read_into_the_text()
+    {
+        var text = Extract("<p><ruby>\u5B50<rp>(</rp><rt>\u3053</rt><rp>)</rp></ruby>\u3069\u3082\u3078\u306E\u864C\u5F85\u3092\u306A\u304F\u3059\u305F\u3081\u306E\u6CD5\u5F8B\u304C\u3067\u304D\u307E\u3057\u305F\u3002</p>");
+
+        Assert.Contains("\u5B50\u3069\u3082\u3078", text);
+    }
+
     [Theory]
     [InlineData("share-bar", true)]
     [InlineData("post_comments", true)]

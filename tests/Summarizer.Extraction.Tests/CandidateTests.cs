@@ -42,11 +42,41 @@ public class CandidateTests
     }
 
     [Fact]
-    public void Readability_wins_when_both_found_about_as_much()
+    public void Readability_wins_when_both_read_about_as_much_of_the_same_text()
     {
-        var (_, method) = CandidateChooser.Choose(Blocks(Pages.ParagraphOne, Pages.ParagraphTwo), Blocks(Pages.ParagraphThree, Pages.ParagraphFour), null);
+        var (_, method) = CandidateChooser.Choose(
+            Blocks(Pages.ParagraphOne, Pages.ParagraphTwo, Pages.ParagraphThree), Blocks(Pages.ParagraphTwo, Pages.ParagraphThree, Pages.ParagraphFour), null);
 
         Assert.Equal(ExtractionCandidates.Readability, method);
+    }
+
+    [Fact]
+    public void The_page_markup_wins_when_the_two_read_different_parts_of_the_page()
+    {
+        var (paragraphs, method) = CandidateChooser.Choose(Blocks(Pages.ParagraphOne, Pages.ParagraphTwo), Blocks(Pages.ParagraphThree, Pages.ParagraphFour), null);
+
+        Assert.Equal(ExtractionCandidates.DomRules, method);
+        Assert.Equal([Pages.ParagraphOne, Pages.ParagraphTwo], paragraphs);
+    }
+
+    [Fact]
+    public void Readability_wins_a_disagreement_when_it_found_far_more_text_or_the_markup_only_a_stub()
+    {
+        var many = Enumerable.Range(0, 8).Select(i => Pages.ParagraphThree + " " + i).ToArray();
+
+        Assert.Equal(ExtractionCandidates.Readability, CandidateChooser.Choose(Blocks(Pages.ParagraphOne), Blocks(many), null).Method);
+        Assert.Equal(ExtractionCandidates.Readability, CandidateChooser.Choose(Blocks("Share this story", "Related"), Blocks(Pages.ParagraphThree), null).Method);
+    }
+
+    [Fact]
+    public void Shared_text_is_measured_by_paragraphs_found_in_the_other_candidate()
+    {
+        List<string> a = [Pages.ParagraphOne, Pages.ParagraphTwo];
+        List<string> b = [Pages.ParagraphTwo, Pages.ParagraphThree];
+
+        Assert.Equal((double)Pages.ParagraphTwo.Length / (Pages.ParagraphOne.Length + Pages.ParagraphTwo.Length), CandidateChooser.SharedShare(a, b), 6);
+        Assert.False(CandidateChooser.Disjoint(a, b));
+        Assert.True(CandidateChooser.Disjoint([Pages.ParagraphOne], [Pages.ParagraphFour]));
     }
 
     [Fact]

@@ -32,6 +32,11 @@ public class ExtractiveSummarizerTests
     [InlineData("An FBI agent's rifle (similar to the one pictured) was stolen.", "An FBI agent's rifle was stolen.")]
     [InlineData("LONDON (CNN) -- The queen spoke on Monday.", "The queen spoke on Monday.")]
     [InlineData("Prices rose 3% (from $2.10 in 2014) this year.", "Prices rose 3% (from $2.10 in 2014) this year.")]
+    [InlineData("New Delhi, India (CNN)As the earth shook in Nepal, tremors were felt.", "As the earth shook in Nepal, tremors were felt.")]
+    [InlineData("Washington (CNN)This week is the anniversary.", "This week is the anniversary.")]
+    [InlineData("Officials in India(CNN)said the roads were closed.", "Officials in India said the roads were closed.")]
+    [InlineData("He said the plan was to \"safely and responsibly (close) the prison\" by May.", "He said the plan was to \"safely and responsibly (close) the prison\" by May.")]
+    [InlineData("She called it “a plan to (finally) act” on Monday (pictured).", "She called it “a plan to (finally) act” on Monday.")]
     public void Trims_datelines_and_short_parentheticals(string sentence, string trimmed) =>
         Assert.Equal(trimmed, ExtractiveSummarizer.Trim(sentence));
 

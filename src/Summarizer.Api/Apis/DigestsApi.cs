@@ -43,9 +43,10 @@ public static class DigestsApi
         var quotesTask = article.GetKeyQuotesAsync(body.MaxQuotes, body.Backend, cancellationToken);
         var brief = (await briefTask).Verified(body.Strict);
         var quotes = await quotesTask;
+        var degraded = DegradedParts.Of(brief, quotes);
         return TypedResults.Ok(new DigestResponse(
             id, info.Title, info.Date, body.Length.ToWireName(), brief.Text, brief.Sentences,
-            [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, brief.Degraded, brief.DegradedReason,
-            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse(), brief.Faithfulness.ToResponse(body.Strict)));
+            [.. quotes.Quotes.Select(q => q.ToResponse())], brief.Backend.ToResponse(), brief.Cached, degraded.Count > 0, degraded.FirstOrDefault()?.Reason,
+            content.SourceUrl ?? info.SourceUrl, (content.Metadata ?? info.Metadata)?.ToResponse(), brief.Faithfulness.ToResponse(body.Strict), degraded));
     }
 }

@@ -67,6 +67,7 @@ internal static class ApiExamples
         ["cached"] = false,
         ["degraded"] = false,
         ["degradedReason"] = null,
+        ["degradedParts"] = null,
         ["sourceUrl"] = null,
         ["metadata"] = null,
         ["faithfulness"] = null,

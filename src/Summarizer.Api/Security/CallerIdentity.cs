@@ -12,7 +12,7 @@ namespace Summarizer.Api;
 /// </summary>
 public static class CallerIdentity
 {
-    public const string Key = "summarizer.caller";
+    public const string Key = Summarizer.Contracts.CallerContext.Key;
 
     /// <summary>The caller id of a request (after authentication).</summary>
     public static string Of(HttpContext http)

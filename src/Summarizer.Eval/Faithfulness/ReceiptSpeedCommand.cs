@@ -39,6 +39,8 @@ internal static class ReceiptSpeedCommand
             ("extractive brief, facts kept", () => FaithfulnessChecker.Check(kept, extractive)),
             ("reworded brief, article read per call", () => FaithfulnessChecker.Check(ArticleFacts.Build(document), reworded)),
             ("reworded brief, facts kept", () => FaithfulnessChecker.Check(kept, reworded)),
+            ("pipeline step, extractive brief (verbatim first, article not read)", () => FaithfulnessChecker.Check(document, extractive)),
+            ("pipeline step, reworded brief (article read)", () => FaithfulnessChecker.Check(document, reworded)),
         };
 
         var rows = new List<(string Name, int Calls, double P50, double P90, int Flagged)>();

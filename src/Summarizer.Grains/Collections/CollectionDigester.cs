@@ -126,6 +126,7 @@ public static class CollectionDigester
     {
         public CollectionArticle Entry() => Info is null
             ? new CollectionArticle(Member.Input, Member.ArticleId, null, null, null, null, null, 0, Problem)
-            : new CollectionArticle(Member.Input, Member.ArticleId, Info.Title, Info.SourceUrl, Site(Info), Info.Date, Brief, Quotes!.Quotes.Count, null);
+            : new CollectionArticle(Member.Input, Member.ArticleId, Info.Title, Info.SourceUrl, Site(Info), Info.Date, Brief, Quotes!.Quotes.Count, null,
+                Quotes.Degraded ? Quotes.DegradedReason ?? "The key quotes were not chosen by the backend asked for." : null);
     }
 }

@@ -45,11 +45,11 @@ public sealed class TokenBucket(TimeProvider time, double capacity, double perMi
         return (false, Until(count));
     }
 
-    /// <summary>Takes <paramref name="count"/> tokens even when that leaves a debt (a cost known only afterwards).</summary>
+    /// <summary>Takes <paramref name="count"/> tokens even when that leaves a debt (a cost known only afterwards); a negative count gives tokens back, up to the capacity.</summary>
     public void Charge(double count)
     {
         Refill();
-        _tokens -= count;
+        _tokens = Math.Min(Capacity, _tokens - count);
     }
 
     /// <summary>How long until <paramref name="count"/> tokens are there (never for more than the capacity: that long anyway).</summary>

@@ -12,6 +12,7 @@ namespace Summarizer.Text;
 /// </summary>
 internal static partial class SpeakerPhrase
 {
+
     /// <summary>
     /// The phrase as a speaker, or null when it cannot be one. With <paramref name="cutAtVerb"/> (a
     /// phrase read forwards that did not stop at its cue) a description that ran on into a verb is
@@ -42,12 +43,6 @@ internal static partial class SpeakerPhrase
             words = words[1..];
         }
 
-        // "The" alone (a phrase cut before its noun) names nobody.
-        if (words.Length == 1 && QuoteLexicon.Determiners.Contains(words[0]))
-        {
-            return null;
-        }
-
         // "Donald Trump’s tweet", "Mr. Obama's remarks": the owner of what was said is not its speaker.
         if (IsPossessive(words[^1].TrimEnd(',')))
         {
@@ -61,15 +56,6 @@ internal static partial class SpeakerPhrase
                                            || (QuoteLexicon.NameParticles.Contains(first) && words.Length > 1));
         if (nameLike)
         {
-            // "Explores The Evolution Of The", "Railing Against Trump": a headline, not a name.
-            for (var i = 1; i < words.Length; i++)
-            {
-                if (char.IsUpper(words[i][0]) && QuoteLexicon.HeadlineWords.Contains(words[i]))
-                {
-                    return null;
-                }
-            }
-
             return string.Join(' ', words);
         }
 

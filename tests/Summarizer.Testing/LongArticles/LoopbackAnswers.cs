@@ -7,7 +7,7 @@ namespace Summarizer.Testing;
 /// How the long-article harness sets up the shared <see cref="LoopbackModelServer"/>: it waits
 /// 50 ms per call (the model's time), answers with the first words of the last user message as
 /// sentences, streams word by word, counts tokens with the harness's tokenizer, and records each
-/// call's kind (map, reduce or brief, read from the prompt).
+/// call's kind (map, reduce or brief, read from the prompt); a key-quote choice gets a valid choice.
 /// </summary>
 public static class LoopbackAnswers
 {
@@ -18,10 +18,15 @@ public static class LoopbackAnswers
         server.Latency = TimeSpan.FromMilliseconds(50);
         server.CountTokens = tokens.Count;
         server.Classify = KindOf;
-        server.Responder = request => Answer(request.LastUserMessage);
+        // A quote choice gets the JSON its prompt asks for (the first extracted quote): prose would be a
+        // bad answer, degrading every digest and collection (and, remembered, stopping later quote calls).
+        server.Responder = request => KindOf(request.Prompt) == "Quotes" ? QuoteChoice : Answer(request.LastUserMessage);
         server.StreamPieces = LoopbackModelServer.Words;
         return server;
     }
+
+    /// <summary>The harness's answer to every key-quote choice.</summary>
+    public const string QuoteChoice = """[{"index": 0, "text": ""}]""";
 
     /// <summary>
     /// What the call is for, from the prompt templates' wording (Summarizer.Backends/Prompts): a

@@ -116,7 +116,9 @@ internal static class CueAfterQuote
     {
         var words = 0;
         var depth = 0;
-        for (var i = 0; i < cue; i++)
+        // "…,” as a Homeland Security memo put it: a leading "as" opens the attribution itself.
+        var lead = cue > 1 && tokens[0].Word == "as" ? 1 : 0;
+        for (var i = lead; i < cue; i++)
         {
             var w = tokens[i].Word;
             depth += w == "(" ? 1 : w == ")" ? -1 : 0;
@@ -130,7 +132,7 @@ internal static class CueAfterQuote
                 return false;
             }
 
-            if (IsPronoun(w) && i > 0)
+            if (IsPronoun(w) && i > lead)
             {
                 return false;
             }

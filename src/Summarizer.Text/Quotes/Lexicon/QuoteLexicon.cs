@@ -59,8 +59,6 @@ internal static class QuoteLexicon
 
     public static readonly FrozenSet<string> HeadQuantifiers = Set("head-quantifiers", ignoreCase: true);
 
-    public static readonly FrozenSet<string> HeadlineWords = Set("headline-words", ignoreCase: true);
-
     public static readonly FrozenSet<string> DescriptionPostModifiers = Set("description-post-modifiers", ignoreCase: true);
 
     /// <summary>Words as they are written in the file, for building patterns.</summary>

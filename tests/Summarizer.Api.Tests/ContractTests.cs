@@ -57,6 +57,7 @@ public sealed class ContractTests(ContractTests.Host host) : IClassFixture<Contr
         { "GetCollection", 200, "" }, { "GetCollection", 404, "unknown" },
         { "StreamCollection", 200, "" }, { "StreamCollection", 404, "unknown" },
         { "GetCluster", 200, "" },
+        { "GetUsage", 200, "" },
     };
 
     [Theory]
@@ -156,6 +157,7 @@ public sealed class ContractTests(ContractTests.Host host) : IClassFixture<Contr
             ("GetCollection", _) => Get(status == 404 ? $"/v1/collections/{unknown}" : $"/v1/collections/{await host.CollectionIdAsync()}"),
             ("StreamCollection", _) => Get(status == 404 ? $"/v1/collections/{unknown}/stream" : $"/v1/collections/{await host.CollectionIdAsync()}/stream"),
             ("GetCluster", _) => Get("/v1/cluster"),
+            ("GetUsage", _) => Get("/v1/usage"),
             _ => throw new ArgumentOutOfRangeException(nameof(operationId), operationId + " " + variant, null),
         };
     }

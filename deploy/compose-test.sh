@@ -37,42 +37,17 @@ log() { printf '[compose-test +%3ss] %s\n' "$((SECONDS - START))" "$*" >&2; }
 fail() { printf '[compose-test +%3ss] FAIL: %s\n' "$((SECONDS - START))" "$*" >&2; exit 1; }
 
 # --- Docker ----------------------------------------------------------------------------------
-[ -x "$SHARED_TOOLS/offline-docker.sh" ] || [ -f "$SHARED_TOOLS/offline-docker.sh" ] \
-  || fail "no $SHARED_TOOLS/offline-docker.sh (shared/ must sit beside the repository)"
-if [ "$(id -u)" = 0 ]; then
-  bash "$SHARED_TOOLS/offline-docker.sh" || fail "offline-docker.sh could not make Docker work"
-else
-  sudo -n bash "$SHARED_TOOLS/offline-docker.sh" || fail "offline-docker.sh needs root (sudo -n failed)"
-fi
-docker info >/dev/null 2>&1 || fail "docker does not answer"
+. "$REPO/deploy/lib/docker-test.sh"
+ensure_docker
 
-free_port() { # first free 127.0.0.1 port from $1
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
 export SUMMARIZER_GATEWAY_PORT=${SUMMARIZER_GATEWAY_PORT:-$(free_port 18080)}
 GW=http://127.0.0.1:$SUMMARIZER_GATEWAY_PORT
 # The gateway requires an API key (issue 11): a fresh one per run, configured as its SHA-256 only.
-API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export SUMMARIZER_API_KEY_SHA256="sha256:$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)"
-export SUMMARIZER_AUTH_MODE=Keys
-AUTH=(-H "X-Api-Key: $API_KEY")
+use_fresh_api_key
 dc() { timeout 600 docker compose -f "$REPO/docker-compose.yml" -p "$PROJECT" "$@"; }
 
-cleanup() {
-  rc=$?
-  if [ $rc -ne 0 ]; then
-    log "failed (exit $rc); last logs:"
-    dc logs --no-color --tail=40 gateway silo >&2 2>/dev/null || true
-  fi
-  log "docker compose down -v"
-  dc down -v --remove-orphans >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-  log "total $((SECONDS - START)) s"
-}
-trap cleanup EXIT
-trap 'log "stopped by a signal (time limit $TIMEOUT s?)"; exit 124' TERM INT
+COMPOSE_LOG_SERVICES="gateway silo"
+trap_compose_teardown
 
 # --- helpers ---------------------------------------------------------------------------------
 json_field() { # FILE KEY: a top-level field of a JSON file (booleans as true/false, lists as their length)

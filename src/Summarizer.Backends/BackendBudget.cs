@@ -15,7 +15,8 @@ public interface IBackendBudget
     /// (<c>Unavailable</c>, with a retry-after) when the budget cannot serve it in that time.
     /// </summary>
     /// <param name="estimatedTokens">Tokens the call may use (its input and the most it may answer), reserved against <see cref="BackendOptions.TokensPerMinute"/>.</param>
-    ValueTask<IBudgetLease> AcquireAsync(string backend, int estimatedTokens, CancellationToken cancellationToken);
+    /// <param name="backend">The backend; its <see cref="BackendLimits.ClusterBudget"/> says what the cluster allows.</param>
+    ValueTask<IBudgetLease> AcquireAsync(ISummaryBackend backend, int estimatedTokens, CancellationToken cancellationToken);
 }
 
 /// <summary>The permits of one call; disposing returns the concurrency slot and records the call's usage.</summary>
@@ -28,7 +29,7 @@ public interface IBudgetLease : IAsyncDisposable
 /// <summary>No cluster budget and no usage records: a process without a cluster.</summary>
 public sealed class NoBackendBudget : IBackendBudget, IBudgetLease
 {
-    public ValueTask<IBudgetLease> AcquireAsync(string backend, int estimatedTokens, CancellationToken cancellationToken) =>
+    public ValueTask<IBudgetLease> AcquireAsync(ISummaryBackend backend, int estimatedTokens, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IBudgetLease>(this);
 
     public void Used(TokenUsage? usage)

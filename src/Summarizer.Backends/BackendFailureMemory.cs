@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Summarizer.Contracts;
 
 namespace Summarizer.Backends;
@@ -17,7 +16,7 @@ namespace Summarizer.Backends;
 /// transport failures, not an HTTP 200 carrying prose where JSON was asked. Per silo, in memory: a
 /// restart forgets, and nothing here is ever cached as an answer.
 /// </summary>
-public sealed class BackendFailureMemory(TimeProvider time, IOptionsMonitor<SummarizerOptions> options, SummarizerMetrics metrics)
+public sealed class BackendFailureMemory(TimeProvider time, SummarizerMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, Remembered> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Streak> _streaks = new(StringComparer.OrdinalIgnoreCase);
@@ -47,11 +46,11 @@ public sealed class BackendFailureMemory(TimeProvider time, IOptionsMonitor<Summ
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(failure);
-        var settings = Settings(backend);
+        var settings = backend.Limits;
         var now = time.GetUtcNow();
-        if (settings.FailureMemorySeconds > 0)
+        if (settings.FailureMemory > TimeSpan.Zero)
         {
-            _failures[Spec(backend, part)] = new Remembered(now, now.AddSeconds(settings.FailureMemorySeconds), failure.Kind, failure.Message);
+            _failures[Spec(backend, part)] = new Remembered(now, now + settings.FailureMemory, failure.Kind, failure.Message);
         }
 
         var streak = _streaks.AddOrUpdate(backend.Name,
@@ -59,7 +58,7 @@ public sealed class BackendFailureMemory(TimeProvider time, IOptionsMonitor<Summ
             (_, s) => s with { Failures = s.Failures + 1, LastReason = failure.Kind.ToString() });
         if (settings.CircuitBreakFailures > 0 && streak.Failures >= settings.CircuitBreakFailures && streak.OpenUntil <= now)
         {
-            _streaks[backend.Name] = streak with { OpenUntil = now.AddSeconds(settings.CircuitBreakSeconds) };
+            _streaks[backend.Name] = streak with { OpenUntil = now + settings.CircuitBreak };
             metrics.CircuitOpened.Add(1, new KeyValuePair<string, object?>("backend", backend.Name));
         }
     }
@@ -77,9 +76,6 @@ public sealed class BackendFailureMemory(TimeProvider time, IOptionsMonitor<Summ
         metrics.FailuresRecalled.Add(1, new KeyValuePair<string, object?>("backend", backend.Name));
         return new BackendFailureException(backend.Name, BackendFailureKind.Unavailable, message, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(remaining.TotalSeconds))));
     }
-
-    private BackendOptions Settings(ISummaryBackend backend) =>
-        options.CurrentValue.Backends.TryGetValue(backend.Name, out var o) ? o : new BackendOptions();
 
     private static string Spec(ISummaryBackend backend, string part) => $"{backend.Name}|{backend.Model}|{backend.PromptVersion}|{part}";
 

@@ -19,11 +19,11 @@ public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactor
 {
     public const string NamePrefix = "Summarizer.Backend.";
 
-    private readonly IOptionsMonitor<SummarizerOptions> _options;
+    private readonly IOptions<SummarizerOptions> _options;
     private readonly SummarizerMetrics _metrics;
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.OrdinalIgnoreCase);
 
-    public BackendHttpClients(IOptionsMonitor<SummarizerOptions> options, SummarizerMetrics metrics)
+    public BackendHttpClients(IOptions<SummarizerOptions> options, SummarizerMetrics metrics)
     {
         _options = options;
         _metrics = metrics;
@@ -56,14 +56,13 @@ public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactor
 
     private ResiliencePipeline<HttpResponseMessage> Build(string backend)
     {
-        if (!_options.CurrentValue.Backends.TryGetValue(backend, out var o))
-        {
-            throw new InvalidOperationException($"No backend '{backend}' is configured.");
-        }
+        var o = _options.Value.Backends.TryGetValue(backend, out var configured)
+            ? BackendLimits.From(configured)
+            : throw new InvalidOperationException($"No backend '{backend}' is configured.");
 
         var tags = new KeyValuePair<string, object?>("backend", backend);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ClientName(backend) }
-            .AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds));
+            .AddTimeout(o.Timeout);
         if (o.Retries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -71,8 +70,8 @@ public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactor
                 MaxRetryAttempts = o.Retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(o.RetryDelayMilliseconds),
-                MaxDelay = TimeSpan.FromSeconds(o.TimeoutSeconds),
+                Delay = o.RetryDelay,
+                MaxDelay = o.Timeout,
                 ShouldRetryAfterHeader = true,
                 OnRetry = _ =>
                 {
@@ -87,15 +86,15 @@ public sealed class BackendHttpClients : IConfigureNamedOptions<HttpClientFactor
             {
                 FailureRatio = 0.5,
                 MinimumThroughput = 10,
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, o.TimeoutSeconds * 2)),
-                BreakDuration = TimeSpan.FromSeconds(o.CircuitBreakSeconds),
+                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, o.Timeout.TotalSeconds * 2)),
+                BreakDuration = o.CircuitBreak,
                 OnOpened = _ =>
                 {
                     _metrics.CircuitOpened.Add(1, tags);
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(TimeSpan.FromSeconds(o.AttemptTimeoutSeconds))
+            .AddTimeout(o.AttemptTimeout)
             .Build();
     }
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Summarizer.Contracts;
 using Summarizer.Text;
 
@@ -40,7 +39,6 @@ public interface IBackendInvoker
 
 internal sealed partial class BackendInvoker(
     IBackendCatalog catalog,
-    IOptionsMonitor<SummarizerOptions> options,
     SummarizerMetrics metrics,
     IBackendBudget budget,
     BackendFailureMemory failures,
@@ -134,7 +132,7 @@ internal sealed partial class BackendInvoker(
         }
 
         using var lease = await AcquireAsync(chosen, cancellationToken);
-        await using var permits = await budget.AcquireAsync(chosen.Name, Estimate(chosen, request.Text.Length), cancellationToken);
+        await using var permits = await budget.AcquireAsync(chosen, Estimate(chosen, request.Text.Length), cancellationToken);
         var usage = StreamUsage.Open(); // the backend reports the stream's usage here at its end
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
@@ -156,7 +154,7 @@ internal sealed partial class BackendInvoker(
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     metrics.BackendFailures.Add(1, tags);
-                    throw BackendFailures.Map(chosen.Name, e, CircuitBreak(chosen));
+                    throw BackendFailures.Map(chosen.Name, e, chosen.Limits.CircuitBreak);
                 }
 
                 yield return token;
@@ -225,7 +223,7 @@ internal sealed partial class BackendInvoker(
         }
 
         using var lease = await AcquireAsync(backend, cancellationToken);
-        await using var permits = await budget.AcquireAsync(backend.Name, Estimate(backend, textChars), cancellationToken);
+        await using var permits = await budget.AcquireAsync(backend, Estimate(backend, textChars), cancellationToken);
         metrics.BackendCalls.Add(1, tags);
         var started = Stopwatch.GetTimestamp();
         try
@@ -245,7 +243,7 @@ internal sealed partial class BackendInvoker(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             metrics.BackendFailures.Add(1, tags);
-            var failure = BackendFailures.Map(backend.Name, e, CircuitBreak(backend));
+            var failure = BackendFailures.Map(backend.Name, e, backend.Limits.CircuitBreak);
             failures.Remember(backend, part, failure);
 
             activity?.SetStatus(ActivityStatusCode.Error, failure.Kind.ToString()).SetTag("summarizer.failure", failure.Kind.ToString());
@@ -260,23 +258,19 @@ internal sealed partial class BackendInvoker(
 
     private async ValueTask<RateLimitLease> AcquireAsync(ISummaryBackend backend, CancellationToken cancellationToken)
     {
-        var limiter = _limiters.GetOrAdd(backend.Name, name =>
+        var limiter = _limiters.GetOrAdd(backend.Name, static (_, limits) => new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            var o = options.CurrentValue.Backends.TryGetValue(name, out var b) ? b : new BackendOptions();
-            return new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = o.MaxConcurrency,
-                QueueLimit = o.MaxQueue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-        });
+            PermitLimit = limits.MaxConcurrency,
+            QueueLimit = limits.MaxQueue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }), backend.Limits);
         var lease = await limiter.AcquireAsync(1, cancellationToken);
         if (!lease.IsAcquired)
         {
             lease.Dispose();
             metrics.Rejected.Add(1, Tags(backend));
             throw new BackendFailureException(backend.Name, BackendFailureKind.Unavailable,
-                $"Backend '{backend.Name}' is overloaded: {options.CurrentValue.Backends[backend.Name].MaxConcurrency} calls running and the queue is full.", QueueFullRetryAfter);
+                $"Backend '{backend.Name}' is overloaded: {backend.Limits.MaxConcurrency} calls running and the queue is full.", QueueFullRetryAfter);
         }
 
         return lease;
@@ -287,14 +281,10 @@ internal sealed partial class BackendInvoker(
     /// about four characters a token for the text, a prompt's worth, and the most the model may answer.
     /// The budget settles the difference once the provider reports the real usage.
     /// </summary>
-    private int Estimate(ISummaryBackend backend, int textChars) =>
-        (textChars / 4) + 256 + (options.CurrentValue.Backends.TryGetValue(backend.Name, out var o) ? o.MaxOutputTokens : 512);
+    private static int Estimate(ISummaryBackend backend, int textChars) => (textChars / 4) + 256 + backend.Limits.MaxOutputTokens;
 
     private ISummaryBackend? Fallback(ISummaryBackend chosen) =>
         catalog.FallbackName is { } name && !string.Equals(name, chosen.Name, StringComparison.OrdinalIgnoreCase) ? catalog.Get(name) : null;
-
-    private TimeSpan CircuitBreak(ISummaryBackend backend) =>
-        TimeSpan.FromSeconds(options.CurrentValue.Backends.TryGetValue(backend.Name, out var o) ? o.CircuitBreakSeconds : 5);
 
     private static TagList Tags(ISummaryBackend backend) => new() { { "backend", backend.Name }, { "provider", backend.Provider } };
 

@@ -26,7 +26,8 @@ public abstract class ChatBackendProvider(IServiceProvider services) : IBackendP
     {
         ArgumentNullException.ThrowIfNull(options);
         var chat = Services.GetRequiredKeyedService<IChatCompletionService>(name);
-        return new ChatCompletionBackend(name, Provider, ModelOf(options), chat, Settings, options, PromptTemplates.Embedded, Services.GetRequiredService<SummarizerMetrics>());
+        var limits = BackendLimits.From(options);
+        return new ChatCompletionBackend(name, Provider, ModelOf(options), chat, Settings(limits.MaxOutputTokens), limits, PromptTemplates.Embedded, Services.GetRequiredService<SummarizerMetrics>());
     }
 
     /// <summary>The model reported in responses and cache keys.</summary>
@@ -67,13 +68,13 @@ public abstract class ChatBackendProvider(IServiceProvider services) : IBackendP
 
 /// <summary>Builds each LLM backend's SK service on its own named, resilient HttpClient.</summary>
 internal sealed class ChatServiceFactory(
-    Microsoft.Extensions.Options.IOptionsMonitor<SummarizerOptions> options,
+    Microsoft.Extensions.Options.IOptions<SummarizerOptions> options,
     IEnumerable<IBackendProvider> providers,
     IHttpClientFactory httpClients)
 {
     public IChatCompletionService Create(string name)
     {
-        if (!options.CurrentValue.Backends.TryGetValue(name, out var o))
+        if (!options.Value.Backends.TryGetValue(name, out var o))
         {
             throw new InvalidOperationException($"No backend '{name}' is configured.");
         }

@@ -16,21 +16,22 @@ namespace Summarizer.Backends;
 public sealed class ChatCompletionBackend : ISummaryBackend
 {
     private readonly IChatCompletionService _chat;
-    private readonly Func<int, PromptExecutionSettings> _settings;
-    private readonly BackendOptions _options;
+    private readonly PromptExecutionSettings _settings;
     private readonly PromptTemplates _prompts;
     private readonly SummarizerMetrics _metrics;
 
     public ChatCompletionBackend(
         string name, string provider, string model, IChatCompletionService chat,
-        Func<int, PromptExecutionSettings> settings, BackendOptions options, PromptTemplates prompts, SummarizerMetrics metrics)
+        PromptExecutionSettings settings, BackendLimits limits, PromptTemplates prompts, SummarizerMetrics metrics)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         Name = name;
         Provider = provider;
         Model = model;
+        Limits = limits;
         _chat = chat;
+        settings.Freeze(); // one instance for every call of this backend
         _settings = settings;
-        _options = options;
         _prompts = prompts;
         _metrics = metrics;
     }
@@ -43,11 +44,13 @@ public sealed class ChatCompletionBackend : ISummaryBackend
 
     public string PromptVersion => _prompts.Version;
 
+    public BackendLimits Limits { get; }
+
     public async Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reply = await _chat.GetChatMessageContentAsync(History(request), _settings(_options.MaxOutputTokens), kernel: null, cancellationToken);
-        var sentences = ModelOutput.ParseBrief(reply.Content, request.Target.Sentences, _options.MaxOutputTokens);
+        var reply = await _chat.GetChatMessageContentAsync(History(request), _settings, kernel: null, cancellationToken);
+        var sentences = ModelOutput.ParseBrief(reply.Content, request.Target.Sentences, Limits.MaxOutputTokens);
         return new SummaryAnswer(sentences, TokenUsageReader.From(reply.Metadata, reply.InnerContent));
     }
 
@@ -57,7 +60,7 @@ public sealed class ChatCompletionBackend : ISummaryBackend
         TokenUsage? usage = null;
         var total = 0;
         var tags = new TagList { { "backend", Name }, { "provider", Provider } };
-        await foreach (var chunk in _chat.GetStreamingChatMessageContentsAsync(History(request), _settings(_options.MaxOutputTokens), kernel: null, cancellationToken))
+        await foreach (var chunk in _chat.GetStreamingChatMessageContentsAsync(History(request), _settings, kernel: null, cancellationToken))
         {
             usage = TokenUsageReader.From(chunk.Metadata, chunk.InnerContent) ?? usage;
             if (string.IsNullOrEmpty(chunk.Content))
@@ -66,7 +69,7 @@ public sealed class ChatCompletionBackend : ISummaryBackend
             }
 
             total += chunk.Content.Length;
-            if (total > Math.Max(2000, _options.MaxOutputTokens * 8))
+            if (total > Math.Max(2000, Limits.MaxOutputTokens * 8))
             {
                 throw new ModelOutputException($"The model's streamed answer passed {total} characters.");
             }
@@ -109,7 +112,7 @@ public sealed class ChatCompletionBackend : ISummaryBackend
             ["quotes"] = list.ToString(),
             ["max"] = request.Max.ToString(CultureInfo.InvariantCulture),
         });
-        var reply = await _chat.GetChatMessageContentAsync(History(prompt), _settings(_options.MaxOutputTokens), kernel: null, cancellationToken);
+        var reply = await _chat.GetChatMessageContentAsync(History(prompt), _settings, kernel: null, cancellationToken);
         return new QuoteChoice(ModelOutput.ParseQuoteChoice(reply.Content), TokenUsageReader.From(reply.Metadata, reply.InnerContent));
     }
 

@@ -45,19 +45,20 @@ public interface IContextBudgets
     ContextBudget? For(ISummaryBackend backend);
 }
 
-internal sealed class ContextBudgets(IOptions<SummarizerOptions> backends, IOptions<LongArticleOptions> longArticles) : IContextBudgets
+internal sealed class ContextBudgets(IOptions<LongArticleOptions> longArticles) : IContextBudgets
 {
     public ContextBudget? For(ISummaryBackend backend)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        if (backend.SinglePass || !backends.Value.Backends.TryGetValue(backend.Name, out var o))
+        if (backend.SinglePass)
         {
             return null;
         }
 
-        return new ContextBudget(o.ContextTokens, longArticles.Value.PromptTokens, o.MaxOutputTokens)
+        var limits = backend.Limits;
+        return new ContextBudget(limits.ContextTokens, longArticles.Value.PromptTokens, limits.MaxOutputTokens)
         {
-            MaxInFlight = Math.Max(1, o.MaxConcurrency + o.MaxQueue),
+            MaxInFlight = Math.Max(1, limits.MaxConcurrency + limits.MaxQueue),
         };
     }
 }

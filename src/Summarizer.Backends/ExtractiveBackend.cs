@@ -3,8 +3,12 @@ using Summarizer.Text;
 
 namespace Summarizer.Backends;
 
-/// <summary>The offline, deterministic backend: <see cref="ExtractiveSummarizer"/> behind the seam.</summary>
-public sealed class ExtractiveBackend(string name) : ISummaryBackend
+/// <summary>
+/// The offline, deterministic backend: <see cref="ExtractiveSummarizer"/> behind the seam. With an
+/// <paramref name="embedder"/> (<c>Summarizer:Backends:&lt;name&gt;:Embeddings</c>) sentence similarity is
+/// the embedding model's; without one, TF-IDF's.
+/// </summary>
+public sealed class ExtractiveBackend(string name, BackendLimits? limits = null, ISentenceEmbedder? embedder = null) : ISummaryBackend
 {
     public const string ProviderName = "Extractive";
 
@@ -14,8 +18,10 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
 
     public string? Model => null;
 
+    public BackendLimits Limits { get; } = limits ?? BackendLimits.Default;
+
     /// <summary>Bump when the ranking changes, so cached briefs are recomputed.</summary>
-    public string PromptVersion => "extractive-2";
+    public string PromptVersion { get; } = embedder is null ? "extractive-3" : $"extractive-3+{embedder.Name}";
 
     /// <summary>Ranking sentences needs no context window: one pass over the whole article is better than chunking.</summary>
     public bool SinglePass => true;
@@ -25,7 +31,7 @@ public sealed class ExtractiveBackend(string name) : ISummaryBackend
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var document = ArticleDocument.FromNormalized(request.Text, request.Title, date: null);
-        return Task.FromResult(new SummaryAnswer(ExtractiveSummarizer.Summarize(document, Math.Max(1, request.Target.Sentences))));
+        return Task.FromResult(new SummaryAnswer(ExtractiveSummarizer.Summarize(document, Math.Max(1, request.Target.Sentences), embedder, cancellationToken)));
     }
 
     public async IAsyncEnumerable<string> StreamAsync(SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Text;
+
 namespace Summarizer.Backends;
 
 /// <summary>Creates backends of one provider (Extractive, OpenAI, ...) from their options.</summary>
@@ -14,9 +17,22 @@ public interface IBackendProvider
     ISummaryBackend Create(string name, BackendOptions options);
 }
 
-internal sealed class ExtractiveBackendProvider : IBackendProvider
+/// <summary>
+/// Extractive backends; <c>Embeddings</c> names a sentence embedder registered as a keyed
+/// <see cref="ISentenceEmbedder"/> (the pipeline registers <c>MiniLM</c>); unset, ranking is lexical.
+/// </summary>
+internal sealed class ExtractiveBackendProvider(IServiceProvider services) : IBackendProvider
 {
     public string Provider => ExtractiveBackend.ProviderName;
 
-    public ISummaryBackend Create(string name, BackendOptions options) => new ExtractiveBackend(name);
+    public IEnumerable<string> Validate(string key, BackendOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.Embeddings) && services.GetKeyedService<ISentenceEmbedder>(options.Embeddings) is null)
+        {
+            yield return $"{key}:Embeddings names no known sentence embedder: '{options.Embeddings}'.";
+        }
+    }
+
+    public ISummaryBackend Create(string name, BackendOptions options) =>
+        new ExtractiveBackend(name, BackendLimits.From(options), string.IsNullOrEmpty(options.Embeddings) ? null : services.GetRequiredKeyedService<ISentenceEmbedder>(options.Embeddings));
 }

@@ -20,6 +20,9 @@ public interface ISummaryBackend
     /// <summary>Version of the prompts (or algorithm); part of every cache key.</summary>
     string PromptVersion { get; }
 
+    /// <summary>Its limits (context, output, concurrency, timeouts, breaker, budget), built once from its options.</summary>
+    BackendLimits Limits { get; }
+
     /// <summary>
     /// True when the backend takes an article of any length in one pass (it has no context window,
     /// like the extractive ranker), so long articles are not split into chunks for it.

@@ -26,6 +26,9 @@ public sealed class BackendOptions
 
     public string? Deployment { get; set; }
 
+    /// <summary>Extractive provider: the sentence embedder its ranking uses (<c>MiniLM</c>); unset: TF-IDF only, no model loaded.</summary>
+    public string? Embeddings { get; set; }
+
     /// <summary>Secret. Never logged.</summary>
     public string? ApiKey { get; set; }
 

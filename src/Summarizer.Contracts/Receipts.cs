@@ -54,39 +54,42 @@ public static class StrictBriefs
     public static Brief WithoutFlagged(this Brief brief)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        if (brief.Faithfulness is not { } receipt || receipt.Sentences.Count != brief.Sentences.Count)
-        {
-            return brief;
-        }
-
-        var kept = Keep(receipt);
-        var sentences = kept.Select(i => brief.Sentences[i]).ToList();
-        var text = kept.Count == brief.Sentences.Count ? brief.Text : string.Join(' ', sentences.Select(s => s.Trim()));
-        return brief with { Text = text, Sentences = sentences, Faithfulness = Strict(receipt, kept) };
+        return Strict(brief.Faithfulness, brief.Text, brief.Sentences, s => s) is { } strict
+            ? brief with { Text = strict.Text, Sentences = strict.Sentences, Faithfulness = strict.Receipt }
+            : brief;
     }
 
     public static CombinedBrief WithoutFlagged(this CombinedBrief brief)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        if (brief.Faithfulness is not { } receipt || receipt.Sentences.Count != brief.Sentences.Count)
-        {
-            return brief;
-        }
-
-        var kept = Keep(receipt);
-        var sentences = kept.Select(i => brief.Sentences[i]).ToList();
-        var text = kept.Count == brief.Sentences.Count ? brief.Text : string.Join(' ', sentences.Select(s => s.Text.Trim()));
-        return brief with { Text = text, Sentences = sentences, Faithfulness = Strict(receipt, kept) };
+        return Strict(brief.Faithfulness, brief.Text, brief.Sentences, s => s.Text) is { } strict
+            ? brief with { Text = strict.Text, Sentences = strict.Sentences, Faithfulness = strict.Receipt }
+            : brief;
     }
 
-    private static List<int> Keep(Receipt receipt) => [.. Enumerable.Range(0, receipt.Sentences.Count).Where(i => !receipt.Sentences[i].Flagged)];
+    /// <summary>
+    /// The one rule for every kind of brief: the sentences whose receipt is not flagged, the text
+    /// rebuilt from them (unchanged when all are kept) and the strict receipt; null when the brief has
+    /// no receipt or one that does not match its sentences (then the brief is served as it is).
+    /// </summary>
+    private static (string Text, IReadOnlyList<TSentence> Sentences, Receipt Receipt)? Strict<TSentence>(
+        Receipt? receipt, string text, IReadOnlyList<TSentence> sentences, Func<TSentence, string> textOf)
+    {
+        if (receipt is null || receipt.Sentences.Count != sentences.Count)
+        {
+            return null;
+        }
 
-    private static Receipt Strict(Receipt receipt, List<int> kept) =>
-        receipt with
+        List<int> kept = [.. Enumerable.Range(0, receipt.Sentences.Count).Where(i => !receipt.Sentences[i].Flagged)];
+        List<TSentence> keptSentences = [.. kept.Select(i => sentences[i])];
+        var keptText = kept.Count == sentences.Count ? text : string.Join(' ', keptSentences.Select(s => textOf(s).Trim()));
+        var strict = receipt with
         {
             Supported = kept.Count,
             Flagged = 0,
             Sentences = [.. kept.Select(i => receipt.Sentences[i])],
             Dropped = [.. receipt.Sentences.Where(s => s.Flagged)],
         };
+        return (keptText, keptSentences, strict);
+    }
 }

@@ -12,6 +12,7 @@ var root = new RootCommand("Summarizer.Eval: ROUGE and quote scoring over JSONL,
     ReceiptSpeedCommand.Create(),
     BenchCommands.Bench(),
     BenchCommands.Speed(),
+    BriefSpeedCommand.Create(),
     FuzzCommand.Create(),
     HttpFuzzCommand.Create(),
 };

@@ -43,8 +43,10 @@ internal static class RougeCommand
         var backend = pipeline.Catalog.Get(backendName).Name;
         var sentences = overrideSentences > 0 ? overrideSentences : Summarizer.Contracts.BriefLengths.Sentences(preset);
         var examples = JsonLines.Read<SummaryExample>(data.FullName);
-        var system = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
-        var lead = new Dictionary<char, List<RougeResult>> { ['*'] = [], ['A'] = [], ['B'] = [] };
+        // Splits: the whole set, the two folds, and each outlet (publisher) on its own: the rules have no
+        // fitted parameters, so an outlet's row is that outlet held out.
+        var system = new Dictionary<string, List<RougeResult>> { ["whole"] = [], ["fold A"] = [], ["fold B"] = [] };
+        var lead = new Dictionary<string, List<RougeResult>> { ["whole"] = [], ["fold A"] = [], ["fold B"] = [] };
         using var writer = output is null ? null : new StreamWriter(output.FullName);
 
         Progress.Run($"rouge {data.Name}", examples.Count, step =>
@@ -56,11 +58,11 @@ internal static class RougeCommand
                 var baseline = string.Join('\n', InProcessDigest.Lead(digest.Document, sentences));
                 var s = RougeScorer.Score(predicted, e.Reference);
                 var l = RougeScorer.Score(baseline, e.Reference);
-                var fold = Folds.Of(e.Id);
-                system['*'].Add(s);
-                system[fold].Add(s);
-                lead['*'].Add(l);
-                lead[fold].Add(l);
+                foreach (var split in (string[])["whole", $"fold {Folds.Of(e.Id)}", .. e.Outlet is { Length: > 0 } o ? [o] : Array.Empty<string>()])
+                {
+                    (system.TryGetValue(split, out var sys) ? sys : system[split] = []).Add(s);
+                    (lead.TryGetValue(split, out var ls) ? ls : lead[split] = []).Add(l);
+                }
                 writer?.WriteLine(JsonSerializer.Serialize(new { id = e.Id, summary = predicted }));
                 step();
             }
@@ -68,8 +70,10 @@ internal static class RougeCommand
 
         var baselineName = $"lead-{sentences}";
         var rows = new List<(string Split, string System, int Count, double R1, double R2, double RLsum)>();
-        foreach (var (split, name) in new[] { ('*', "whole"), ('A', "fold A"), ('B', "fold B") })
+        var outlets = system.Keys.Except(["whole", "fold A", "fold B"]).Order(StringComparer.Ordinal);
+        foreach (var split in (string[])["whole", "fold A", "fold B", .. outlets])
         {
+            var name = split;
             rows.Add((name, backend, system[split].Count, Mean(system[split], r => r.Rouge1), Mean(system[split], r => r.Rouge2), Mean(system[split], r => r.RougeLsum)));
             rows.Add((name, baselineName, lead[split].Count, Mean(lead[split], r => r.Rouge1), Mean(lead[split], r => r.Rouge2), Mean(lead[split], r => r.RougeLsum)));
         }

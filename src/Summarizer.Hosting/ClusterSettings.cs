@@ -26,10 +26,16 @@ public sealed class ClusterSettings
     /// <summary>StackExchange.Redis connection string (e.g. <c>redis:6379</c>).</summary>
     public string? Redis { get; init; }
 
-    /// <summary>Address other silos and clients use to reach this silo; empty: this host's first non-loopback IPv4.</summary>
+    /// <summary>
+    /// Address other silos and clients use to reach this silo; empty: 127.0.0.1 when Redis is on
+    /// loopback (every silo is on this machine: plain processes), else this host's first non-loopback IPv4.
+    /// </summary>
     public string? AdvertisedIP { get; init; }
 
-    /// <summary>Listen on 0.0.0.0 (containers) rather than only on the advertised address.</summary>
+    /// <summary>
+    /// Listen on 0.0.0.0 (containers) rather than only on the advertised address; unset: true, except
+    /// when Redis is on loopback (then only loopback).
+    /// </summary>
     public bool ListenOnAnyAddress { get; init; } = true;
 
     public string ServiceId { get; init; } = "summarizer";
@@ -67,16 +73,37 @@ public sealed class ClusterSettings
             throw new InvalidOperationException($"{SectionName}:Mode is Redis but neither {SectionName}:Redis nor ConnectionStrings:redis is set.");
         }
 
+        // Redis on loopback means every silo runs on this machine (plain processes, `dotnet run`):
+        // advertise and listen on loopback instead of this host's network address.
+        var local = mode == ClusterMode.Redis && IsLoopbackEndpoint(redis);
+        var advertised = section["AdvertisedIP"];
         return new ClusterSettings
         {
             Mode = mode,
             Redis = redis,
-            AdvertisedIP = section["AdvertisedIP"],
-            ListenOnAnyAddress = section.GetValue("ListenOnAnyAddress", true),
+            AdvertisedIP = string.IsNullOrWhiteSpace(advertised) && local ? "127.0.0.1" : advertised,
+            ListenOnAnyAddress = section.GetValue("ListenOnAnyAddress", !local),
             ServiceId = orleans["ServiceId"] ?? "summarizer",
             ClusterId = orleans["ClusterId"] ?? (mode == ClusterMode.Embedded ? "embedded" : "summarizer"),
             SiloPort = orleans.GetValue("SiloPort", 11111),
             GatewayPort = orleans.GetValue("GatewayPort", 30000),
         };
+    }
+
+    /// <summary>Whether the first endpoint of a StackExchange.Redis connection string is on loopback (127.x, ::1, localhost).</summary>
+    public static bool IsLoopbackEndpoint(string? connectionString)
+    {
+        var endpoint = connectionString?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(part => !part.Contains('=', StringComparison.Ordinal));
+        if (endpoint is null)
+        {
+            return false;
+        }
+
+        var host = endpoint.StartsWith('[')
+            ? endpoint[1..Math.Max(1, endpoint.IndexOf(']', StringComparison.Ordinal))]
+            : endpoint.Count(c => c == ':') == 1 ? endpoint[..endpoint.IndexOf(':', StringComparison.Ordinal)] : endpoint;
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
     }
 }

@@ -10,9 +10,14 @@ namespace Summarizer.Text;
 public static partial class ExtractiveSummarizer
 {
     /// <summary>Picks up to <paramref name="sentenceCount"/> sentences and returns their text in article order.</summary>
-    public static IReadOnlyList<string> Summarize(ArticleDocument document, int sentenceCount)
+    public static IReadOnlyList<string> Summarize(ArticleDocument document, int sentenceCount, ISentenceEmbedder? embedder = null, CancellationToken cancellationToken = default) =>
+        Summarize(document, sentenceCount, embedder is null ? BriefRules.Default : BriefRules.WithEmbeddings, embedder, cancellationToken);
+
+    /// <summary>The brief under other <paramref name="rules"/> than the service's (to measure one rule at a time).</summary>
+    public static IReadOnlyList<string> Summarize(ArticleDocument document, int sentenceCount, BriefRules rules, ISentenceEmbedder? embedder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(sentenceCount, 1);
         var sentences = document.Sentences;
         if (sentences.Count <= sentenceCount)
@@ -23,39 +28,20 @@ public static partial class ExtractiveSummarizer
         var n = sentences.Count;
         var bags = TermBags(document.Text, sentences, out var vocabularySize);
         var vectors = Weigh(bags, vocabularySize);
-        // Degree centrality in the cosine graph, Σ_j≠i cos(i, j), computed exactly in linear time:
-        // cosine is the dot product of unit vectors, so the sum is u_i · (Σ_j u_j) − u_i · u_i.
-        var sum = new double[vocabularySize];
-        foreach (var v in vectors)
-        {
-            for (var k = 0; k < v.Ids.Length && v.Norm > 0; k++)
-            {
-                sum[v.Ids[k]] += v.Weights[k] / v.Norm;
-            }
-        }
-
-        var centrality = new double[n];
+        var similarity = embedder is null
+            ? SentenceGraph.Sparse([.. vectors.Select(v => (v.Ids, v.Weights, v.Norm))])
+            : SentenceGraph.Dense(embedder.Embed([.. sentences.Select(s => s.Slice(document.Text))], cancellationToken));
+        var centrality = rules.Directed ? SentenceGraph.Centrality(similarity, n) : SentenceGraph.Degree(similarity, n);
+        var minC = centrality.Min();
         for (var i = 0; i < n; i++)
         {
-            var v = vectors[i];
-            if (v.Norm == 0)
-            {
-                continue;
-            }
-
-            var dot = 0.0;
-            for (var k = 0; k < v.Ids.Length; k++)
-            {
-                dot += v.Weights[k] / v.Norm * sum[v.Ids[k]];
-            }
-
-            centrality[i] = dot - 1.0;
+            centrality[i] -= minC;
         }
 
         var maxC = centrality.Max();
         // A one-sentence brief must carry the article's topic on its own: centrality counts for more
         // there; a longer brief is carried by the lead and centrality only breaks ties.
-        var centralityWeight = sentenceCount == 1 ? 0.3 : 0.1;
+        var centralityWeight = sentenceCount == 1 ? rules.SingleSentenceCentralityWeight : rules.CentralityWeight;
         var scores = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -80,6 +66,12 @@ public static partial class ExtractiveSummarizer
                 continue;
             }
 
+            // "He said …" without the sentence that names him reads as about nobody.
+            if (rules.GuardAntecedents && i > 0 && !chosen.Contains(i - 1) && AntecedentGuard.OpensWithPronoun(sentences[i].Slice(document.Text)))
+            {
+                continue;
+            }
+
             chosen.Add(i);
             if (chosen.Count == sentenceCount)
             {
@@ -88,7 +80,19 @@ public static partial class ExtractiveSummarizer
         }
 
         chosen.Sort();
-        return [.. chosen.Select(i => Trim(sentences[i].Slice(document.Text)))];
+        var brief = new List<string>(chosen.Count);
+        foreach (var i in chosen)
+        {
+            var text = SentenceCompressor.Compress(sentences[i].Slice(document.Text), rules.DropAttributions);
+            if (rules.GuardAntecedents && i > 0 && !chosen.Contains(i - 1))
+            {
+                text = AntecedentGuard.WithoutDanglingConnective(text);
+            }
+
+            brief.Add(text);
+        }
+
+        return rules.WordsPerSentence > 0 ? SentenceCompressor.ToBudget(brief, rules.WordsPerSentence * sentenceCount) : brief;
     }
 
     /// <summary>A sentence worth a place in a brief: enough words, not a byline, caption credit or call to action.</summary>

@@ -22,6 +22,7 @@ public sealed class ConfigurationTests
         { "Provider=OpenAICompatible;Endpoint=http://vllm:8000/v1", "Summarizer:Backends:b:Model", "missing" },
         { $"Provider=Anthropic;ApiKey={Secret}", "Summarizer:Backends:b:Provider", "known providers: AzureOpenAI, Extractive, Ollama, OpenAI, OpenAICompatible" },
         { "Provider=Ollama;Endpoint=http://o:1;Model=m;AttemptTimeoutSeconds=90;TimeoutSeconds=60", "Summarizer:Backends:b:AttemptTimeoutSeconds", "at most TimeoutSeconds" },
+        { "Provider=Extractive;Embeddings=Word2Vec", "Summarizer:Backends:b:Embeddings", "names no known sentence embedder: 'Word2Vec'" },
     };
 
     [Theory]
@@ -61,5 +62,31 @@ public sealed class ConfigurationTests
         Assert.Equal("gpt-4o-mini", host.Catalog.Get("openai").Model);
         Assert.Equal("d", host.Catalog.Get("azure").Model);
         Assert.Equal(PromptTemplates.Embedded.Version, host.Catalog.Get("vllm").PromptVersion);
+    }
+
+    [Fact]
+    public async Task Each_backend_carries_the_limits_it_was_configured_with()
+    {
+        var settings = Settings.With("ollama", "extractive",
+            ("ollama", new()
+            {
+                ["Provider"] = "Ollama", ["Endpoint"] = "http://ollama:11434", ["Model"] = "llama3.2",
+                ["ContextTokens"] = "4096", ["MaxOutputTokens"] = "300", ["MaxConcurrency"] = "2", ["MaxQueue"] = "7",
+                ["TimeoutSeconds"] = "40", ["AttemptTimeoutSeconds"] = "12", ["Retries"] = "1", ["RetryDelayMilliseconds"] = "250",
+                ["CircuitBreakSeconds"] = "9", ["CircuitBreakFailures"] = "3", ["FailureMemorySeconds"] = "11",
+                ["TokensPerMinute"] = "6000", ["BudgetWaitSeconds"] = "4",
+            }),
+            ("extractive", new() { ["Provider"] = "Extractive" }));
+
+        await using var host = await BackendHost.StartAsync(settings);
+
+        var limits = host.Catalog.Get("ollama").Limits;
+        Assert.Equal((4096, 300, 2, 7), (limits.ContextTokens, limits.MaxOutputTokens, limits.MaxConcurrency, limits.MaxQueue));
+        Assert.Equal((TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(12), 1, TimeSpan.FromMilliseconds(250)), (limits.Timeout, limits.AttemptTimeout, limits.Retries, limits.RetryDelay));
+        Assert.Equal((TimeSpan.FromSeconds(9), 3, TimeSpan.FromSeconds(11)), (limits.CircuitBreak, limits.CircuitBreakFailures, limits.FailureMemory));
+        Assert.Equal(new ClusterBudgetLimits(null, null, 6000, 64, TimeSpan.FromSeconds(4)), limits.ClusterBudget);
+        Assert.Equal(BackendLimits.Default, host.Catalog.Get("extractive").Limits);
+        Assert.Null(BackendLimits.Default.ClusterBudget);
+        Assert.Same(limits, host.Catalog.Get("OLLAMA").Limits); // built once, not per lookup
     }
 }

@@ -48,6 +48,37 @@ public sealed class EvalMatchesClusterTests
         Assert.Equal(throughGrains, throughEval);
     }
 
+    [Fact]
+    public async Task Rouge_with_the_extractive_backend_lexical_or_with_MiniLM_writes_the_briefs_the_cluster_serves()
+    {
+        var embeddings = new Dictionary<string, string?>
+        {
+            ["Summarizer:Backends:minilm:Provider"] = "Extractive",
+            ["Summarizer:Backends:minilm:Embeddings"] = "MiniLM",
+        };
+        await using var c = await LongArticleCluster.StartAsync(new LongArticleClusterSettings { Silos = 2, Configuration = embeddings });
+        await using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "seed.jsonl");
+        await File.WriteAllTextAsync(data, JsonSerializer.Serialize(new { id = "seed", dataset = "test", article = Seeds.Raw, reference = "US airstrikes hit militias." }) + "\n");
+        var config = Path.Combine(dir.Path, "config.json");
+        await File.WriteAllTextAsync(config, Nested(c.SiloConfiguration).ToJsonString());
+
+        using var stored = await c.Http.PostAsync("/v1/articles", new StringContent(Seeds.Raw, System.Text.Encoding.UTF8, "text/plain"));
+        stored.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        foreach (var backend in new[] { "extractive", "minilm" })
+        {
+            var served = JsonNode.Parse(await c.Http.GetStringAsync($"/v1/articles/{id}/brief?length=short&backend={backend}"))!;
+            var output = Path.Combine(dir.Path, $"{backend}.jsonl");
+            var root = new RootCommand { RougeCommand.Create() };
+            var exit = await Task.Run(() => root.Parse(["rouge", "--data", data, "--backend", backend, "--config", config, "--out", output, "--json"]).Invoke());
+
+            Assert.Equal(0, exit);
+            var written = JsonNode.Parse((await File.ReadAllLinesAsync(output)).Single())!;
+            Assert.Equal(served["sentences"]!.AsArray().Select(n => (string)n!), ((string)written["summary"]!).Split('\n'));
+        }
+    }
+
     /// <summary>Flat configuration keys (<c>a:b:c</c>) as the nested JSON a configuration file holds.</summary>
     private static JsonObject Nested(IReadOnlyDictionary<string, string?> flat)
     {

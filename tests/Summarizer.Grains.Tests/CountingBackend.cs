@@ -19,11 +19,11 @@ public sealed class CountingBackendProvider : IBackendProvider
 
     public int TotalCalls => _calls.Values.Sum();
 
-    public ISummaryBackend Create(string name, BackendOptions options) => new Counting(name, this);
+    public ISummaryBackend Create(string name, BackendOptions options) => new Counting(name, BackendLimits.From(options), this);
 
-    private sealed class Counting(string name, CountingBackendProvider owner) : ISummaryBackend
+    private sealed class Counting(string name, BackendLimits limits, CountingBackendProvider owner) : ISummaryBackend
     {
-        private readonly ExtractiveBackend _inner = new(name);
+        private readonly ExtractiveBackend _inner = new(name, limits);
 
         public string Name => name;
 
@@ -32,6 +32,8 @@ public sealed class CountingBackendProvider : IBackendProvider
         public string? Model => "counting-1";
 
         public string PromptVersion => _inner.PromptVersion;
+
+        public BackendLimits Limits => _inner.Limits;
 
         public Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
         {

@@ -8,7 +8,8 @@ public sealed record SummaryExample(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("dataset")] string? Dataset,
     [property: JsonPropertyName("article")] string Article,
-    [property: JsonPropertyName("reference")] string Reference);
+    [property: JsonPropertyName("reference")] string Reference,
+    [property: JsonPropertyName("outlet")] string? Outlet = null);
 
 /// <summary>A PolNeAR article.</summary>
 public sealed record QuoteArticle(

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using Summarizer.Backends;
 using Summarizer.Contracts;
 
@@ -14,27 +13,27 @@ namespace Summarizer.Grains.Limits;
 /// not per model call). After the call it frees the slot, settles the tokens the provider reported, and
 /// records the call under the caller of the request (<see cref="IUsageGrain"/>).
 /// </summary>
-public sealed class ClusterBackendBudget(IGrainFactory grains, IOptionsMonitor<SummarizerOptions> options, LimitsClock clock) : IBackendBudget
+public sealed class ClusterBackendBudget(IGrainFactory grains, LimitsClock clock) : IBackendBudget
 {
     /// <summary>How long a silo keeps request and token permits it took; unused ones are then dropped (never more than the budget).</summary>
     public static readonly TimeSpan BatchLife = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, LocalBatch> _batches = new(StringComparer.OrdinalIgnoreCase);
 
-    public async ValueTask<IBudgetLease> AcquireAsync(string backend, int estimatedTokens, CancellationToken cancellationToken)
+    public async ValueTask<IBudgetLease> AcquireAsync(ISummaryBackend backend, int estimatedTokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(backend);
+        var name = backend.Name;
         var caller = CallerContext.Current;
-        var o = options.CurrentValue.Backends.TryGetValue(backend, out var b) ? b : new BackendOptions();
-        if (!o.HasClusterBudget)
+        if (backend.Limits.ClusterBudget is not { } o)
         {
-            return new Lease(this, backend, null, null, estimatedTokens, caller);
+            return new Lease(this, name, null, null, estimatedTokens, caller);
         }
 
-        var spec = new BudgetSpec(o.ClusterMaxConcurrency, o.RequestsPerMinute, o.TokensPerMinute, o.ClusterMaxQueue,
-            TimeSpan.FromSeconds(o.BudgetWaitSeconds), TimeSpan.FromSeconds(o.TimeoutSeconds + 60));
+        var spec = new BudgetSpec(o.MaxConcurrency, o.RequestsPerMinute, o.TokensPerMinute, o.MaxQueue,
+            o.MaxWait, backend.Limits.Timeout + TimeSpan.FromSeconds(60));
         var deadline = clock.Now + spec.MaxWait;
-        var budget = grains.GetGrain<IBackendBudgetGrain>(backend);
+        var budget = grains.GetGrain<IBackendBudgetGrain>(name);
         Guid? slot = null;
         if (spec.MaxConcurrency is not null)
         {
@@ -42,7 +41,7 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, IOptionsMonitor<S
             var grant = await budget.AcquireSlotAsync(new SlotRequest(id, spec), cancellationToken);
             if (!grant.Granted)
             {
-                throw Refused(backend, grant.Reason ?? "the cluster's calls are all busy", grant.RetryAfter);
+                throw Refused(name, grant.Reason ?? "the cluster's calls are all busy", grant.RetryAfter);
             }
 
             slot = id;
@@ -52,7 +51,7 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, IOptionsMonitor<S
         {
             if (spec.RequestsPerMinute is not null || spec.TokensPerMinute is not null)
             {
-                await TakeRateAsync(backend, budget, spec, estimatedTokens, deadline, cancellationToken);
+                await TakeRateAsync(name, budget, spec, estimatedTokens, deadline, cancellationToken);
             }
         }
         catch
@@ -65,7 +64,7 @@ public sealed class ClusterBackendBudget(IGrainFactory grains, IOptionsMonitor<S
             throw;
         }
 
-        return new Lease(this, backend, spec, slot, estimatedTokens, caller);
+        return new Lease(this, name, spec, slot, estimatedTokens, caller);
     }
 
     /// <summary>One request and <paramref name="tokens"/> from the silo's batch, refilled from the grain; waits for the bucket while that fits before <paramref name="deadline"/>.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Summarizer.Backends;
+using Summarizer.Embeddings;
 using Summarizer.Text;
 
 namespace Summarizer.Grains.Pipeline;
@@ -24,6 +25,8 @@ public static class PipelineServiceCollectionExtensions
         // The o200k tokenizer takes ~0.25 s to build: one per process (a silo builds it at start, PipelineWarmup).
         services.TryAddSingleton(_ => TokenCounter.CreateO200k());
         services.TryAddSingleton<TokenChunker>();
+        // Sentence embedders a backend may name (Summarizer:Backends:<name>:Embeddings); the model loads on first use only.
+        services.TryAddKeyedSingleton<ISentenceEmbedder>(MiniLmSentenceEmbedder.Key, (_, _) => new MiniLmSentenceEmbedder());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SummaryWorker>();
         services.TryAddSingleton<KeyQuoteDigester>();

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Summarizer.Backends;
 using Summarizer.Contracts;
 using Summarizer.Text;
@@ -11,7 +10,7 @@ namespace Summarizer.Grains.Pipeline;
 /// One summary of one text by one backend, plain or streamed, with the answer checked: what a
 /// summarizer grain does, without the grain (no key, no kept result).
 /// </summary>
-public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catalog, IOptions<SummarizerOptions> options)
+public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catalog)
 {
     public async Task<Brief> SummarizeAsync(SummarizeWork work, CancellationToken cancellationToken)
     {
@@ -70,7 +69,7 @@ public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catal
         var answer = text.ToString();
         var sentences = backend.SinglePass
             ? [.. SentenceSplitter.Split(answer.Trim()).Select(s => s.Slice(answer.Trim()))]
-            : Sentences(backend.Name, answer, work.Target.Sentences);
+            : Sentences(backend, answer, work.Target.Sentences);
         yield return new SummaryPiece(null, new Brief(string.Join(' ', sentences), sentences, new BackendRef(backend.Name, backend.Model), Cached: false, Degraded: false, DegradedReason: null));
     }
 
@@ -78,17 +77,16 @@ public sealed class SummaryWorker(IBackendInvoker invoker, IBackendCatalog catal
     /// A model's streamed answer checked by the same rules as a plain one (<see cref="ModelOutput.ParseBrief"/>:
     /// one sentence per line), each line then split into sentences in case a model put two on one.
     /// </summary>
-    private List<string> Sentences(string backend, string answer, int target)
+    private static List<string> Sentences(ISummaryBackend backend, string answer, int target)
     {
         IReadOnlyList<string> lines;
         try
         {
-            var maxOutput = options.Value.Backends.TryGetValue(backend, out var o) ? o.MaxOutputTokens : new BackendOptions().MaxOutputTokens;
-            lines = ModelOutput.ParseBrief(answer, target, maxOutput);
+            lines = ModelOutput.ParseBrief(answer, target, backend.Limits.MaxOutputTokens);
         }
         catch (ModelOutputException e)
         {
-            throw new BackendFailureException(backend, BackendFailureKind.BadAnswer, $"Backend '{backend}' streamed an unusable brief: {e.Message}");
+            throw new BackendFailureException(backend.Name, BackendFailureKind.BadAnswer, $"Backend '{backend.Name}' streamed an unusable brief: {e.Message}");
         }
 
         return [.. lines.SelectMany(line => SentenceSplitter.Split(line).Select(s => s.Slice(line)))];

@@ -158,6 +158,8 @@ public sealed class MapReduceTests
 
         public string PromptVersion => "p1";
 
+        public BackendLimits Limits => BackendLimits.Default;
+
         public bool SinglePass => false;
 
         public Task<SummaryAnswer> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();

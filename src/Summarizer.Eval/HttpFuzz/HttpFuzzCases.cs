@@ -66,6 +66,9 @@ public sealed class HttpFuzzCases
         "{\"articles\": [{\"id\": \"" + UnknownId + "\"}]}", "{\"articles\": [{\"id\": \"../x\"}]}", "{\"articles\": [{\"id\": \"x\", \"text\": \"y\"}]}",
         "{\"articles\": [{\"text\": \"It rained. It stopped.\"}], \"maxQuotes\": -5}", "{\"articles\": [{\"text\": \"It rained. It stopped.\"}], \"length\": \"long\", \"backend\": \"nope\"}",
         "{\"articles\": [{\"text\": \"It rained. It stopped.\", \"title\": null}, {\"html\": \"<p>no</p>\"}]}",
+        "{\"text\":\"It rained. It stopped.\",\"verify\":\"lenient\"}", "{\"text\":\"It rained. It stopped.\",\"verify\":5}", "{\"text\":\"It rained. It stopped.\",\"verify\":null}",
+        "{\"text\":\"It rained. It stopped.\",\"verify\":[\"strict\"]}", "{\"text\":\"It rained. It stopped.\",\"verify\":\"STRICT\"}", "{\"text\":\"It rained. It stopped.\",\"verify\":\"strict\\u0000\"}",
+        "{\"text\":\"It rained. It stopped.\",\"verify\":\"" + new string('s', 5000) + "\"}", "{\"text\":\"It rained. It stopped.\",\"verify\":{\"a\":1}}",
     ];
 
     private readonly int _seed;
@@ -149,7 +152,7 @@ public sealed class HttpFuzzCases
     {
         var id = StoredId(random);
         string[] bases = [$"/v1/articles/{id}/brief", $"/v1/articles/{id}/brief/stream", $"/v1/articles/{id}/quotes", $"/v1/collections/{_targets.CollectionId}", $"/v1/articles/{id}"];
-        string[] names = ["length", "backend", "max", "maxQuotes", "LENGTH", "length[]", "", "x", "%00", "length%00"];
+        string[] names = ["length", "backend", "max", "maxQuotes", "verify", "VERIFY", "verify[]", "LENGTH", "length[]", "", "x", "%00", "length%00"];
         var path = bases[random.Next(bases.Length)];
         var parts = new List<string>();
         var count = random.Next(1, 4);

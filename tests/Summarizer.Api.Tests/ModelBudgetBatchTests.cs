@@ -36,8 +36,8 @@ public sealed class ModelBudgetBatchFixture : IAsyncLifetime
             ["Summarizer:Fallback"] = "",
             ["Summarizer:Backends:extractive:Provider"] = "Extractive",
         };
-        Backend(config, "bulk", Bulk, ("RequestsPerMinute", "6000"), ("TokensPerMinute", "6000000"));
-        Backend(config, "tokens", Tokens, ("TokensPerMinute", TokensPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        BudgetTestSupport.Backend(config, "bulk", Bulk, ("RequestsPerMinute", "6000"), ("TokensPerMinute", "6000000"));
+        BudgetTestSupport.Backend(config, "tokens", Tokens, ("TokensPerMinute", TokensPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("MaxOutputTokens", "200"), ("BudgetWaitSeconds", "0"));
         Cluster = await GatewayCluster.StartAsync(3, config, (_, silo) => silo.AddIncomingGrainCallFilter(context =>
         {
@@ -48,19 +48,6 @@ public sealed class ModelBudgetBatchFixture : IAsyncLifetime
 
             return context.Invoke();
         }));
-    }
-
-    private static void Backend(Dictionary<string, string?> config, string name, LoopbackModelServer server, params (string Key, string Value)[] settings)
-    {
-        var key = $"Summarizer:Backends:{name}:";
-        config[key + "Provider"] = "OpenAICompatible";
-        config[key + "Endpoint"] = server.Endpoint.ToString();
-        config[key + "Model"] = name + "-model";
-        config[key + "Retries"] = "0"; // the tests count calls
-        foreach (var (k, v) in settings)
-        {
-            config[key + k] = v;
-        }
     }
 
     public async Task DisposeAsync()
@@ -82,17 +69,13 @@ public sealed class ModelBudgetBatchFixture : IAsyncLifetime
 
 public sealed class ModelBudgetBatchTests(ModelBudgetBatchFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ModelBudgetBatchFixture>
 {
-    /// <summary>Articles with no quotes, so a digest is one model call (the brief).</summary>
-    private static string Article(string tag, int i) =>
-        $"Report {tag} {i}: the council of district {i} met on Monday. It voted to close bridge {i} for repairs. The works start in May and last {i + 2} weeks.";
-
     [Fact]
     public async Task Silos_take_request_and_token_permits_from_the_budget_grain_in_batches_not_per_model_call()
     {
         const int requests = 60;
         var before = fixture.TakeRateCalls;
         var statuses = await Task.WhenAll(Enumerable.Range(0, requests).Select(i =>
-            StatusAsync(fixture.Cluster.Gateways[i % 3].Http, "bulk", Article("bulk", i))));
+            StatusAsync(fixture.Cluster.Gateways[i % 3].Http, "bulk", BudgetTestSupport.Article("bulk", i))));
 
         var grainCalls = fixture.TakeRateCalls - before;
         output.WriteLine($"model calls {fixture.Bulk.Calls.Count}, TakeRateAsync grain calls {grainCalls}");
@@ -110,7 +93,7 @@ public sealed class ModelBudgetBatchTests(ModelBudgetBatchFixture fixture, Xunit
         {
             var callsBefore = fixture.Tokens.Calls.Count;
             var statuses = await Task.WhenAll(Enumerable.Range(minute * 12, 12).Select(i =>
-                StatusAsync(fixture.Cluster.Gateways[i % 3].Http, "tokens", Article("tokens", i))));
+                StatusAsync(fixture.Cluster.Gateways[i % 3].Http, "tokens", BudgetTestSupport.Article("tokens", i))));
             var calls = fixture.Tokens.Calls.Count - callsBefore;
             var tokens = calls * (LoopbackModelServer.DefaultPromptTokens + LoopbackModelServer.DefaultCompletionTokens);
             output.WriteLine($"minute {minute}: {calls} model calls, {tokens} tokens reported by the model, {statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} refused");

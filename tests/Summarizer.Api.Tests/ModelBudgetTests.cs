@@ -35,8 +35,8 @@ public sealed class ModelBudgetFixture : IAsyncLifetime
             ["Summarizer:Fallback"] = "",
             ["Summarizer:Backends:extractive:Provider"] = "Extractive",
         };
-        Backend(config, "pooled", Pooled, $"ClusterMaxConcurrency={ClusterMaxConcurrency}", "MaxConcurrency=8", "MaxQueue=64");
-        Backend(config, "metered", Metered, $"RequestsPerMinute={RequestsPerMinute}", "BudgetWaitSeconds=5");
+        BudgetTestSupport.Backend(config, "pooled", Pooled, ("ClusterMaxConcurrency", $"{ClusterMaxConcurrency}"), ("MaxConcurrency", "8"), ("MaxQueue", "64"));
+        BudgetTestSupport.Backend(config, "metered", Metered, ("RequestsPerMinute", $"{RequestsPerMinute}"), ("BudgetWaitSeconds", "5"));
         Cluster = await GatewayCluster.StartAsync(3, config, (name, silo) =>
             silo.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new SiloHeaderHandler(name))));
     }
@@ -47,20 +47,6 @@ public sealed class ModelBudgetFixture : IAsyncLifetime
         server.Latency = latency;
         server.AbortInFlightOnDispose = true;
         return server;
-    }
-
-    private static void Backend(Dictionary<string, string?> config, string name, LoopbackModelServer server, params string[] settings)
-    {
-        var key = $"Summarizer:Backends:{name}:";
-        config[key + "Provider"] = "OpenAICompatible";
-        config[key + "Endpoint"] = server.Endpoint.ToString();
-        config[key + "Model"] = name + "-model";
-        config[key + "Retries"] = "0"; // the test counts calls
-        foreach (var setting in settings)
-        {
-            var (k, v) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-            config[key + k] = v;
-        }
     }
 
     public async Task DisposeAsync()
@@ -82,16 +68,12 @@ public sealed class ModelBudgetFixture : IAsyncLifetime
 
 public sealed class ModelBudgetTests(ModelBudgetFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ModelBudgetFixture>
 {
-    /// <summary>Articles with no quotes, so a digest is one model call (the brief).</summary>
-    private static string Article(string tag, int i) =>
-        $"Report {tag} {i}: the council of district {i} met on Monday. It voted to close bridge {i} for repairs. The works start in May and last {i + 2} weeks.";
-
     [Fact]
     public async Task With_ClusterMaxConcurrency_4_three_silos_never_have_more_than_4_calls_at_the_model_and_every_request_succeeds()
     {
         const int requests = 30;
         var responses = await Task.WhenAll(Enumerable.Range(0, requests).Select(i =>
-            DigestAsync(fixture.Cluster.Gateways[i % 3].Http, "pooled", Article("pooled", i))));
+            DigestAsync(fixture.Cluster.Gateways[i % 3].Http, "pooled", BudgetTestSupport.Article("pooled", i))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.All(responses, r => Assert.False((bool)r.Body!["degraded"]!));
@@ -106,7 +88,7 @@ public sealed class ModelBudgetTests(ModelBudgetFixture fixture, Xunit.Abstracti
     {
         const int requests = 12;
         var first = await Task.WhenAll(Enumerable.Range(0, requests).Select(i =>
-            DigestAsync(fixture.Cluster.Gateways[i % 3].Http, "metered", Article("metered", i))));
+            DigestAsync(fixture.Cluster.Gateways[i % 3].Http, "metered", BudgetTestSupport.Article("metered", i))));
 
         Assert.True(fixture.Metered.Calls.Count == ModelBudgetFixture.RequestsPerMinute, string.Join("\n", first.Select(r => $"{r.Status} {r.Body?.ToJsonString()}")));
         Assert.Equal(ModelBudgetFixture.RequestsPerMinute, first.Count(r => r.Status == HttpStatusCode.OK));
@@ -121,7 +103,7 @@ public sealed class ModelBudgetTests(ModelBudgetFixture fixture, Xunit.Abstracti
         // A minute later the bucket is full again: another 5 calls, and no more.
         fixture.Cluster.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await Task.WhenAll(Enumerable.Range(requests, requests).Select(i =>
-            DigestAsync(fixture.Cluster.Gateways[i % 3].Http, "metered", Article("metered", i))));
+            DigestAsync(fixture.Cluster.Gateways[i % 3].Http, "metered", BudgetTestSupport.Article("metered", i))));
 
         Assert.Equal(ModelBudgetFixture.RequestsPerMinute, second.Count(r => r.Status == HttpStatusCode.OK));
         Assert.Equal(2 * ModelBudgetFixture.RequestsPerMinute, fixture.Metered.Calls.Count);
